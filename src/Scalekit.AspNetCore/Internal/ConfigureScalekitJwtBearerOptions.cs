@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Scalekit.AspNetCore.Internal;
+
+/// <summary>
+/// Turns <see cref="ScalekitApiAuthOptions"/> into the <see cref="JwtBearerOptions"/> of a Scalekit scheme: the safe
+/// defaults live here. Applications can still adjust the result with <c>services.PostConfigure&lt;JwtBearerOptions&gt;(scheme, …)</c>.
+/// </summary>
+internal sealed class ConfigureScalekitJwtBearerOptions(
+    IOptions<ScalekitSchemeOptions> schemes,
+    IOptionsMonitor<ScalekitApiAuthOptions> scalekitOptions,
+    SigningKeyCacheRegistry keyCaches,
+    ILoggerFactory loggerFactory) : IConfigureNamedOptions<JwtBearerOptions>
+{
+    /// <summary>Asymmetric algorithms only: <c>none</c> and HMAC (HS*) are never accepted.</summary>
+    internal static readonly string[] AllowedAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+    ];
+
+    public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    public void Configure(string? name, JwtBearerOptions options)
+    {
+        if (name is null || !schemes.Value.Schemes.Contains(name))
+        {
+            return;
+        }
+
+        var scalekit = scalekitOptions.Get(name);
+        var endpoints = ScalekitEndpoints.From(scalekit);
+        var keys = keyCaches.Get(name);
+
+        options.MapInboundClaims = false;
+        options.RefreshOnIssuerKeyNotFound = false; // the handler fetches unknown kids itself, before validation
+        options.IncludeErrorDetails = true;
+        options.SaveToken = false;
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(new JsonWebTokenHandler
+        {
+            MapInboundClaims = false,
+            MaximumTokenSizeInBytes = scalekit.MaxTokenSize,
+        });
+
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidIssuers = endpoints.ValidIssuers,
+            ValidateAudience = !scalekit.DisableAudienceValidation,
+            ValidAudiences = scalekit.Audiences.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToArray(),
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            ClockSkew = scalekit.ClockSkew,
+            RequireSignedTokens = true,
+            ValidAlgorithms = AllowedAlgorithms,
+            TryAllIssuerSigningKeys = false,
+            IssuerSigningKeyResolver = (_, _, kid, _) => keys.Find(kid),
+            NameClaimType = ScalekitClaimTypes.ClientId,
+            RoleClaimType = "roles",
+        };
+
+        if (scalekit.DisableAudienceValidation)
+        {
+            loggerFactory.CreateLogger("Scalekit.AspNetCore").AudienceValidationDisabled(name);
+        }
+    }
+}

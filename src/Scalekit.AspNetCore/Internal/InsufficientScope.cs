@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Scalekit.AspNetCore.Authorization;
+
+namespace Scalekit.AspNetCore.Internal;
+
+/// <summary>The one place that turns failed scope requirements into a 403: used by authorization and the endpoint filter.</summary>
+internal static class InsufficientScope
+{
+    public static Task WriteAsync(HttpContext context, IEnumerable<ScalekitScopeRequirement> requirements, ILogger logger)
+    {
+        var check = ScopeCheck.Evaluate(requirements, ScopeClaims.Read(context.User));
+        logger.InsufficientScope(context.User.FindFirst(ScalekitClaimTypes.ClientId)?.Value, string.Join(' ', check.Missing), context.Request.Path);
+        return ScalekitResponses.WriteInsufficientScopeAsync(context, check);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+using Scalekit.AspNetCore.Authorization;
+
+namespace Scalekit.AspNetCore.Internal;
+
+/// <summary>Succeeds a <see cref="ScalekitScopeRequirement"/> when the user's token grants the scopes.</summary>
+internal sealed class ScopeAuthorizationHandler : AuthorizationHandler<ScalekitScopeRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScalekitScopeRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated == true && ScopeCheck.IsSatisfied(requirement, ScopeClaims.Read(context.User)))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

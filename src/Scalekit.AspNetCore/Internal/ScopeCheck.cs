@@ -1,0 +1,58 @@
+using Scalekit.AspNetCore.Authorization;
+
+namespace Scalekit.AspNetCore.Internal;
+
+/// <summary>The outcome of checking scope requirements against the scopes a token grants.</summary>
+internal sealed class ScopeCheck
+{
+    private ScopeCheck(List<string> required, List<string> missing)
+    {
+        Required = required;
+        Missing = missing;
+    }
+
+    /// <summary>Every scope the failed requirements name, in order, without duplicates.</summary>
+    public IReadOnlyList<string> Required { get; }
+
+    /// <summary>The scopes the token lacks: for an any-of requirement, all of its alternatives.</summary>
+    public IReadOnlyList<string> Missing { get; }
+
+    public bool Satisfied => Missing.Count == 0;
+
+    public static bool IsSatisfied(ScalekitScopeRequirement requirement, IReadOnlySet<string> granted) =>
+        requirement.Match == ScopeMatch.All
+            ? requirement.Scopes.All(granted.Contains)
+            : requirement.Scopes.Any(granted.Contains);
+
+    public static ScopeCheck Evaluate(IEnumerable<ScalekitScopeRequirement> requirements, IReadOnlySet<string> granted)
+    {
+        var required = new List<string>();
+        var missing = new List<string>();
+        foreach (var requirement in requirements)
+        {
+            if (IsSatisfied(requirement, granted))
+            {
+                continue;
+            }
+
+            foreach (var scope in requirement.Scopes)
+            {
+                AddOnce(required, scope);
+                if (!granted.Contains(scope))
+                {
+                    AddOnce(missing, scope);
+                }
+            }
+        }
+
+        return new ScopeCheck(required, missing);
+    }
+
+    private static void AddOnce(List<string> list, string scope)
+    {
+        if (!list.Contains(scope, StringComparer.Ordinal))
+        {
+            list.Add(scope);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Scalekit.AspNetCore.Authorization;
+
+namespace Scalekit.AspNetCore.Internal;
+
+/// <summary>
+/// The second line of defence for <c>.RequireScope(…)</c> on minimal APIs: authorization enforces the scope metadata
+/// first; this filter refuses the request again if something let it through without the scopes (an
+/// <c>AllowAnonymous</c>, a custom result handler), with the same 401/403 answers.
+/// </summary>
+internal sealed class ScopeEndpointFilter(ScalekitScopeRequirement requirement, string[] schemes, ILogger logger) : IEndpointFilter
+{
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.User.Identity?.IsAuthenticated == true && ScopeCheck.IsSatisfied(requirement, ScopeClaims.Read(http.User)))
+        {
+            return next(context);
+        }
+
+        logger.ScopeFilterRefused(http.Request.Path);
+        return ValueTask.FromResult<object?>(http.User.Identity?.IsAuthenticated == true
+            ? new InsufficientScopeResult(requirement, logger)
+            : Results.Challenge(authenticationSchemes: schemes));
+    }
+
+    private sealed class InsufficientScopeResult(ScalekitScopeRequirement requirement, ILogger logger) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => InsufficientScope.WriteAsync(httpContext, [requirement], logger);
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Scalekit.AspNetCore.Internal;
+
+namespace Scalekit.AspNetCore;
+
+/// <summary>
+/// The API client that called: who it is, which organization it belongs to, what it may do. Read it with
+/// <c>HttpContext.GetScalekitClient()</c>, <c>User.GetScalekitClient()</c>, or take it as a minimal-API handler parameter.
+/// </summary>
+/// <example>
+/// <code>
+/// app.MapGet("/api/me", (ScalekitClient client) => new { client.ClientId, client.OrganizationId, client.Scopes });
+/// </code>
+/// </example>
+public sealed class ScalekitClient
+{
+    private static readonly HashSet<string> RegisteredClaims = new(StringComparer.Ordinal)
+    {
+        "iss", "aud", "sub", "exp", "nbf", "iat", "jti", "azp", "typ", "nonce", "auth_time", "amr", "acr", "sid", "roles",
+        ScalekitClaimTypes.ClientId, ScalekitClaimTypes.OrganizationId, ScalekitClaimTypes.CustomClaims,
+        ScalekitClaimTypes.Scopes, ScalekitClaimTypes.Scope, ScalekitClaimTypes.Scp,
+    };
+
+    private ScalekitClient(
+        string clientId,
+        string? organizationId,
+        IReadOnlySet<string> scopes,
+        IReadOnlyDictionary<string, string> customClaims,
+        string? tokenId,
+        DateTimeOffset? expiresAt,
+        IReadOnlyList<string> audiences,
+        string? issuer)
+    {
+        ClientId = clientId;
+        OrganizationId = organizationId;
+        Scopes = scopes;
+        CustomClaims = customClaims;
+        TokenId = tokenId;
+        ExpiresAt = expiresAt;
+        Audiences = audiences;
+        Issuer = issuer;
+    }
+
+    /// <summary>The API client id (<c>client_id</c>, else <c>sub</c>), such as <c>m2morg_68315758685323697</c>.</summary>
+    public string ClientId { get; }
+
+    /// <summary>The organization the client belongs to (<c>oid</c>), such as <c>org_59615193906282635</c>.</summary>
+    public string? OrganizationId { get; }
+
+    /// <summary>The scopes the token grants, from <c>scopes</c>, <c>scope</c> and <c>scp</c>.</summary>
+    public IReadOnlySet<string> Scopes { get; }
+
+    /// <summary>
+    /// Custom claims registered on the API client: the <c>custom_claims</c> object, plus any top-level claim that is not a
+    /// registered JWT or Scalekit claim (the nested value wins when both exist). Non-string values keep their JSON text.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CustomClaims { get; }
+
+    /// <summary>The token id (<c>jti</c>).</summary>
+    public string? TokenId { get; }
+
+    /// <summary>When the token expires (<c>exp</c>).</summary>
+    public DateTimeOffset? ExpiresAt { get; }
+
+    /// <summary>The token's audiences (<c>aud</c>).</summary>
+    public IReadOnlyList<string> Audiences { get; }
+
+    /// <summary>The token's issuer (<c>iss</c>).</summary>
+    public string? Issuer { get; }
+
+    /// <summary>Whether the token grants <paramref name="scope"/>.</summary>
+    /// <param name="scope">The scope, such as <c>deploy:applications</c>.</param>
+    /// <returns><see langword="true"/> when the scope is granted.</returns>
+    public bool HasScope(string scope) => Scopes.Contains(scope);
+
+    /// <summary>
+    /// Reads the client from an authenticated principal, or returns <see langword="null"/> when the principal carries no
+    /// authenticated identity with a <c>client_id</c> or <c>sub</c>.
+    /// </summary>
+    /// <param name="principal">The user of the request.</param>
+    /// <returns>The client, or <see langword="null"/>.</returns>
+    public static ScalekitClient? FromPrincipal(ClaimsPrincipal? principal)
+    {
+        if (principal?.Identities.FirstOrDefault(i => i.IsAuthenticated) is not { } identity)
+        {
+            return null;
+        }
+
+        var clientId = identity.FindFirst(ScalekitClaimTypes.ClientId)?.Value ?? identity.FindFirst(ScalekitClaimTypes.Subject)?.Value;
+        if (string.IsNullOrEmpty(clientId))
+        {
+            return null;
+        }
+
+        return new ScalekitClient(
+            clientId,
+            identity.FindFirst(ScalekitClaimTypes.OrganizationId)?.Value,
+            ScopeClaims.Read(principal),
+            ReadCustomClaims(identity),
+            identity.FindFirst(ScalekitClaimTypes.TokenId)?.Value,
+            long.TryParse(identity.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp)
+                ? DateTimeOffset.FromUnixTimeSeconds(exp)
+                : null,
+            identity.FindAll("aud").Select(c => c.Value).ToArray(),
+            identity.FindFirst("iss")?.Value);
+    }
+
+    /// <summary>
+    /// Binds a minimal-API handler parameter of type <see cref="ScalekitClient"/> from <see cref="HttpContext.User"/>.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="parameter">The parameter being bound.</param>
+    /// <returns>The client, or <see langword="null"/> for an anonymous request.</returns>
+    public static ValueTask<ScalekitClient?> BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult(context.GetScalekitClient());
+
+    private static Dictionary<string, string> ReadCustomClaims(ClaimsIdentity identity)
+    {
+        var claims = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var claim in identity.FindAll(ScalekitClaimTypes.CustomClaims))
+        {
+            AddNested(claims, claim.Value);
+        }
+
+        foreach (var claim in identity.Claims)
+        {
+            if (!RegisteredClaims.Contains(claim.Type))
+            {
+                claims.TryAdd(claim.Type, claim.Value);
+            }
+        }
+
+        return claims;
+    }
+
+    private static void AddNested(Dictionary<string, string> claims, string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                claims[property.Name] = property.Value.ValueKind == JsonValueKind.String
+                    ? property.Value.GetString()!
+                    : property.Value.GetRawText();
+            }
+        }
+        catch (JsonException)
+        {
+            // A custom_claims value that is not a JSON object carries no custom claims.
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Scalekit.AspNetCore;
+
+/// <summary>
+/// Timings of the signing-key (JWKS) cache. Config section <c>Scalekit:Keys</c>.
+/// </summary>
+public sealed class ScalekitKeyCacheOptions
+{
+    /// <summary>
+    /// How old the cached keys may get before a request triggers a refresh in the background; the request
+    /// itself is served with the cached keys. Defaults to 15 minutes.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A token whose <c>kid</c> is not cached triggers at most one JWKS fetch per this window, so a flood of
+    /// random key ids cannot turn into a flood of fetches. Defaults to 10 seconds.
+    /// </summary>
+    public TimeSpan UnknownKeyCooldown { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one JWKS or discovery request may take. Defaults to 10 seconds.</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The wait after the first failed fetch; it doubles after each further failure. Defaults to 1 second.</summary>
+    public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two fetch attempts while the issuer keeps failing. Defaults to 5 minutes.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The largest JWKS or discovery response accepted, in bytes. Defaults to 512 KiB.</summary>
+    public int MaxResponseSize { get; set; } = 512 * 1024;
+}
