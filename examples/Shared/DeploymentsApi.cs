@@ -1,0 +1,38 @@
+// Shared by the MinimalApi example and the Quickstart (linked into both projects).
+using Scalekit.AspNetCore;
+
+namespace Examples.Shared;
+
+/// <summary>The example routes as minimal APIs: each protected with one <c>.RequireScope(…)</c> call per scope.</summary>
+public static class DeploymentsApi
+{
+    public static IEndpointRouteBuilder MapDeploymentsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+
+        var deployments = app.MapGroup("/api/deployments");
+        deployments.MapGet("/", (DeploymentStore store) => store.List()).RequireScope("read:deployments");
+        deployments.MapPost("/", Deploy).RequireScope("deploy:applications");
+        deployments.MapPost("/rollback", Rollback).RequireScope("read:deployments").RequireScope("deploy:applications");
+
+        // Any valid token: who is calling?
+        app.MapGet("/api/me", (ScalekitClient client) => CallerView.From(client)).RequireAuthorization();
+        return app;
+    }
+
+    private static IResult Deploy(DeployRequest request, DeploymentStore store, ScalekitClient client)
+    {
+        if (request.Validate() is { } errors)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var deployment = store.Add(request, client.ClientId);
+        return Results.Created($"/api/deployments/{deployment.Id}", deployment);
+    }
+
+    private static IResult Rollback(RollbackRequest request, DeploymentStore store, ScalekitClient client) =>
+        request.Validate() is { } errors
+            ? Results.ValidationProblem(errors)
+            : Results.Ok(store.Rollback(request, client.ClientId));
+}

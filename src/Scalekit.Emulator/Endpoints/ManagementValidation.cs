@@ -1,0 +1,83 @@
+using Scalekit.Emulator.Storage;
+
+namespace Scalekit.Emulator.Endpoints;
+
+/// <summary>Field rules of the management API. Each message names the field and the limit.</summary>
+internal static class ManagementValidation
+{
+    public const int MaxName = 128;
+    public const int MaxDescription = 1024;
+    public const int MaxListItems = 50;
+    public const int MaxItemLength = 256;
+    public const int MaxClaimValue = 1024;
+    public const long MinExpiry = 60;
+    public const long MaxExpiry = 30L * 24 * 3600;
+    public const long DefaultExpiry = 3600;
+
+    public static string? Organization(CreateOrganizationRequest request) =>
+        string.IsNullOrWhiteSpace(request.DisplayName) ? "display_name is required."
+        : request.DisplayName.Length > MaxName ? $"display_name is longer than {MaxName} characters."
+        : request.ExternalId is { Length: > MaxItemLength } ? $"external_id is longer than {MaxItemLength} characters."
+        : request.RegionCode is { Length: > 16 } ? "region_code is longer than 16 characters."
+        : request.Metadata is { Count: > MaxListItems } ? $"metadata has more than {MaxListItems} entries."
+        : request.Metadata?.Any(m => m.Key.Length > MaxItemLength || m.Value.Length > MaxClaimValue) == true ? "a metadata key or value is too long."
+        : null;
+
+    /// <summary>Merges <paramref name="request"/> over <paramref name="existing"/> (PATCH) or defaults (POST) and checks the result.</summary>
+    public static (ApiClientSpec? Spec, string? Error) Client(ClientRequest request, ApiClient? existing)
+    {
+        var spec = new ApiClientSpec(
+            request.Name?.Trim() ?? existing?.Name ?? string.Empty,
+            request.Description ?? existing?.Description ?? string.Empty,
+            request.Scopes ?? existing?.Scopes ?? [],
+            request.Audience ?? existing?.Audience ?? [],
+            request.CustomClaims ?? existing?.CustomClaims ?? [],
+            request.Expiry ?? existing?.Expiry ?? DefaultExpiry);
+
+        var error =
+            spec.Name.Length == 0 ? "name is required."
+            : spec.Name.Length > MaxName ? $"name is longer than {MaxName} characters."
+            : spec.Description.Length > MaxDescription ? $"description is longer than {MaxDescription} characters."
+            : List("scopes", spec.Scopes, noWhiteSpace: true)
+              ?? List("audience", spec.Audience, noWhiteSpace: false)
+              ?? Claims(spec.CustomClaims)
+              ?? (spec.Expiry is < MinExpiry or > MaxExpiry ? $"expiry must be between {MinExpiry} and {MaxExpiry} seconds." : null);
+
+        return error is null ? (spec, null) : (null, error);
+    }
+
+    private static string? List(string field, IReadOnlyList<string> values, bool noWhiteSpace)
+    {
+        if (values.Count > MaxListItems)
+        {
+            return $"{field} has more than {MaxListItems} entries.";
+        }
+
+        foreach (var value in values)
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Length > MaxItemLength || (noWhiteSpace && value.Any(char.IsWhiteSpace)))
+            {
+                return $"{field} entry '{Clip(value)}' is empty, longer than {MaxItemLength} characters{(noWhiteSpace ? " or contains white space" : "")}.";
+            }
+        }
+
+        return values.Distinct(StringComparer.Ordinal).Count() == values.Count ? null : $"{field} has duplicate entries.";
+    }
+
+    private static string? Claims(IReadOnlyList<CustomClaim> claims)
+    {
+        if (claims.Count > MaxListItems)
+        {
+            return $"custom_claims has more than {MaxListItems} entries.";
+        }
+
+        if (claims.Any(c => string.IsNullOrWhiteSpace(c.Key) || c.Key.Length > MaxItemLength || c.Value is null || c.Value.Length > MaxClaimValue))
+        {
+            return $"each custom_claims entry needs a key (at most {MaxItemLength} characters) and a value (at most {MaxClaimValue}).";
+        }
+
+        return claims.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() == claims.Count ? null : "custom_claims has duplicate keys.";
+    }
+
+    private static string Clip(string? value) => value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
+}

@@ -1,0 +1,172 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Scalekit.Emulator.Internal;
+using Scalekit.Emulator.Storage;
+using Scalekit.Emulator.Tokens;
+
+namespace Scalekit.Emulator.Endpoints;
+
+/// <summary>
+/// <c>POST /oauth/token</c>: OAuth 2.0 client credentials, with the secret in the form body (as Scalekit's SDKs send
+/// it) or as HTTP Basic. Errors follow RFC 6749 §5.2.
+/// </summary>
+internal static class TokenEndpoint
+{
+    private static readonly char[] ScopeSeparators = [' '];
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        EmulatorStore store,
+        SigningKeyRing keys,
+        EmulatorIssuer issuer,
+        IOptions<ScalekitEmulatorOptions> options,
+        TimeProvider time)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return EmulatorResults.OAuthError(400, "invalid_request", "Send the token request as application/x-www-form-urlencoded.");
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return EmulatorResults.OAuthError(400, "invalid_request", "The form body could not be read.");
+        }
+
+        var grantType = form["grant_type"].ToString();
+        if (grantType.Length == 0)
+        {
+            return EmulatorResults.OAuthError(400, "invalid_request", "grant_type is required; use grant_type=client_credentials.");
+        }
+
+        if (grantType != "client_credentials")
+        {
+            return EmulatorResults.OAuthError(400, "unsupported_grant_type", $"grant_type '{grantType}' is not supported; use client_credentials.");
+        }
+
+        var credentials = ReadClientCredentials(context.Request, form);
+        if (credentials.Error is not null)
+        {
+            return credentials.Error;
+        }
+
+        var requested = form["scope"].ToString().Split(ScopeSeparators, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
+        var now = time.GetUtcNow();
+        var environment = options.Value;
+        ScalekitTokenDescriptor descriptor;
+        if (IsEnvironmentClient(environment, credentials.Id!, credentials.Secret!))
+        {
+            descriptor = new ScalekitTokenDescriptor
+            {
+                Issuer = issuer.For(context),
+                ClientId = environment.EnvironmentClientId,
+                Scopes = requested,
+                IssuedAt = now,
+                Lifetime = environment.EnvironmentTokenLifetime,
+            };
+        }
+        else if (store.Authenticate(credentials.Id!, credentials.Secret!) is { } client)
+        {
+            var unknown = requested.Where(s => !client.Scopes.Contains(s)).ToArray();
+            if (unknown.Length > 0)
+            {
+                return EmulatorResults.OAuthError(400, "invalid_scope",
+                    $"The client is not registered for scope(s): {string.Join(' ', unknown)}. Registered: {string.Join(' ', client.Scopes)}.");
+            }
+
+            descriptor = new ScalekitTokenDescriptor
+            {
+                Issuer = issuer.For(context),
+                ClientId = client.ClientId,
+                OrganizationId = client.OrganizationId,
+                Audience = client.Audience,
+                Scopes = requested.Length > 0 ? requested : client.Scopes,
+                CustomClaims = client.CustomClaims.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
+                IssuedAt = now,
+                Lifetime = TimeSpan.FromSeconds(client.Expiry),
+            };
+        }
+        else
+        {
+            if (credentials.UsedBasic)
+            {
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"scalekit\"";
+            }
+
+            return EmulatorResults.OAuthError(401, "invalid_client", "Client authentication failed: unknown client_id or wrong client_secret.");
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.Pragma = "no-cache";
+        return Results.Json(new
+        {
+            access_token = ScalekitTokenFactory.Create(descriptor, keys.Current()),
+            token_type = "Bearer",
+            expires_in = (long)descriptor.Lifetime.TotalSeconds,
+            scope = string.Join(' ', descriptor.Scopes),
+        });
+    }
+
+    private static bool IsEnvironmentClient(ScalekitEmulatorOptions options, string id, string secret) =>
+        id == options.EnvironmentClientId
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(options.EnvironmentClientSecret));
+
+    private static ClientCredentials ReadClientCredentials(HttpRequest request, IFormCollection form)
+    {
+        var bodyId = form["client_id"].ToString();
+        var bodySecret = form["client_secret"].ToString();
+        var header = request.Headers.Authorization.ToString();
+
+        if (header.Length > 0 && AuthenticationHeaderValue.TryParse(header, out var parsed)
+            && string.Equals(parsed.Scheme, "Basic", StringComparison.OrdinalIgnoreCase))
+        {
+            if (bodySecret.Length > 0)
+            {
+                return ClientCredentials.Fail(400, "invalid_request", "Use one client authentication method: HTTP Basic or client_secret in the body, not both.");
+            }
+
+            if (DecodeBasic(parsed.Parameter) is not { } basic)
+            {
+                return ClientCredentials.Fail(401, "invalid_client", "The Basic credentials are not base64(client_id:client_secret).");
+            }
+
+            return new ClientCredentials(basic.Id, basic.Secret, UsedBasic: true, Error: null);
+        }
+
+        if (bodyId.Length == 0 || bodySecret.Length == 0)
+        {
+            return ClientCredentials.Fail(401, "invalid_client", "client_id and client_secret are required (in the form body, or as HTTP Basic).");
+        }
+
+        return new ClientCredentials(bodyId, bodySecret, UsedBasic: false, Error: null);
+    }
+
+    /// <summary>RFC 6749 §2.3.1: Basic credentials are form-url-encoded before base64.</summary>
+    private static (string Id, string Secret)? DecodeBasic(string? parameter)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(parameter ?? string.Empty));
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            return colon <= 0
+                ? null
+                : (Uri.UnescapeDataString(text[..colon].Replace('+', ' ')), Uri.UnescapeDataString(text[(colon + 1)..].Replace('+', ' ')));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record ClientCredentials(string? Id, string? Secret, bool UsedBasic, IResult? Error)
+    {
+        public static ClientCredentials Fail(int status, string error, string description) =>
+            new(null, null, false, EmulatorResults.OAuthError(status, error, description));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Scalekit.Emulator.Internal;
+
+/// <summary>The emulator's answers: Scalekit wire JSON, OAuth errors (RFC 6749 §5.2) and problem details for the management API.</summary>
+internal static class EmulatorResults
+{
+    public static IResult Json(object value, int status = StatusCodes.Status200OK) =>
+        Results.Json(value, EmulatorJson.Options, statusCode: status);
+
+    public static IResult OAuthError(int status, string error, string description) =>
+        Results.Json(new { error, error_description = description }, statusCode: status);
+
+    public static IResult Problem(int status, string detail) =>
+        Results.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = status switch
+            {
+                StatusCodes.Status400BadRequest => "Bad Request",
+                StatusCodes.Status401Unauthorized => "Unauthorized",
+                StatusCodes.Status404NotFound => "Not Found",
+                StatusCodes.Status409Conflict => "Conflict",
+                _ => "Error",
+            },
+            Detail = detail,
+        });
+
+    public static IResult NotFound(string what, string id) => Problem(StatusCodes.Status404NotFound, $"No {what} with id '{id}'.");
+
+    /// <summary>Reads a JSON body; a missing or malformed body becomes a 400 that says what was wrong.</summary>
+    public static async Task<(T? Value, IResult? Error)> ReadBodyAsync<T>(HttpRequest request)
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "Send a JSON body with Content-Type: application/json."));
+        }
+
+        try
+        {
+            var value = await request.ReadFromJsonAsync<T>(EmulatorJson.Options, request.HttpContext.RequestAborted);
+            return value is null ? (null, Problem(StatusCodes.Status400BadRequest, "The JSON body is empty.")) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, $"The JSON body is not valid: {ex.Message}"));
+        }
+    }
+}

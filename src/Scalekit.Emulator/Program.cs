@@ -1,0 +1,40 @@
+using Scalekit.Emulator;
+using Scalekit.Emulator.Tokens;
+
+// The local Scalekit emulator.
+//   dotnet run --project src/Scalekit.Emulator                      serve on http://127.0.0.1:5100
+//   dotnet run --project src/Scalekit.Emulator -- --urls http://127.0.0.1:6000
+//   dotnet run --project src/Scalekit.Emulator -- rotate-keys [--grace-seconds 3600]
+var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+var builder = WebApplication.CreateBuilder(args.Where(a => a != command).ToArray());
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5100");
+}
+
+builder.Services.AddScalekitEmulator(builder.Configuration);
+var app = builder.Build();
+
+switch (command)
+{
+    case null or "serve":
+        app.MapScalekitEmulator();
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Logger.LogInformation("Scalekit emulator ready at {Urls}. Environment client: {ClientId}. Admin page: {Url}/",
+                string.Join(", ", app.Urls), app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScalekitEmulatorOptions>>().Value.EnvironmentClientId,
+                app.Urls.FirstOrDefault()));
+        await app.RunAsync();
+        return 0;
+
+    case "rotate-keys":
+        var graceArgument = builder.Configuration["grace-seconds"];
+        TimeSpan? grace = int.TryParse(graceArgument, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
+        var ring = app.Services.GetRequiredService<SigningKeyRing>();
+        var kid = ring.Rotate(grace);
+        Console.WriteLine($"New signing key {kid}; published: {string.Join(", ", ring.Published().Select(k => k.Kid))}");
+        return 0;
+
+    default:
+        Console.Error.WriteLine($"Unknown command '{command}'. Use 'serve' (default) or 'rotate-keys [--grace-seconds N]'.");
+        return 2;
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalekit.Emulator.Endpoints;
+using Scalekit.Emulator.Internal;
+using Scalekit.Emulator.Storage;
+using Scalekit.Emulator.Tokens;
+
+namespace Scalekit.Emulator;
+
+/// <summary>Hosts the emulator in any ASP.NET Core application.</summary>
+public static class ScalekitEmulatorExtensions
+{
+    /// <summary>
+    /// Registers the emulator's services, configured from the <c>Emulator</c> section of <paramref name="configuration"/>
+    /// (when given), the <c>SCALEKIT_CLIENT_ID</c> / <c>SCALEKIT_CLIENT_SECRET</c> keys, then <paramref name="configure"/>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The application configuration, or <see langword="null"/>.</param>
+    /// <param name="configure">Adjusts the options.</param>
+    /// <returns>A reference to <paramref name="services"/> after the operation has completed.</returns>
+    public static IServiceCollection AddScalekitEmulator(this IServiceCollection services, IConfiguration? configuration = null, Action<ScalekitEmulatorOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ScalekitEmulatorOptions>().Configure(options =>
+        {
+            if (configuration is not null)
+            {
+                configuration.GetSection("Emulator").Bind(options);
+                options.EnvironmentClientId = configuration["SCALEKIT_CLIENT_ID"] is { Length: > 0 } id ? id : options.EnvironmentClientId;
+                options.EnvironmentClientSecret = configuration["SCALEKIT_CLIENT_SECRET"] is { Length: > 0 } secret ? secret : options.EnvironmentClientSecret;
+            }
+
+            configure?.Invoke(options);
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EmulatorDatabase>();
+        services.TryAddSingleton<EmulatorStore>();
+        services.TryAddSingleton<SigningKeyRing>();
+        services.TryAddSingleton<EmulatorIssuer>();
+        services.TryAddSingleton<EnvironmentTokenFilter>();
+        services.AddProblemDetails();
+        return services;
+    }
+
+    /// <summary>
+    /// Maps the emulator's endpoints: <c>/oauth/token</c>, <c>/keys</c>, <c>/.well-known/openid-configuration</c>,
+    /// the management API under <c>/api/v1</c>, key rotation under <c>/admin/v1</c>, and the admin page at <c>/</c>.
+    /// </summary>
+    /// <param name="endpoints">The application.</param>
+    /// <returns>A reference to <paramref name="endpoints"/> after the operation has completed.</returns>
+    public static IEndpointRouteBuilder MapScalekitEmulator(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost("/oauth/token", TokenEndpoint.HandleAsync).DisableAntiforgery();
+        endpoints.MapGet("/keys", DiscoveryEndpoints.Keys);
+        endpoints.MapGet("/.well-known/openid-configuration", DiscoveryEndpoints.Configuration);
+
+        var filter = endpoints.ServiceProvider.GetRequiredService<EnvironmentTokenFilter>();
+        var api = endpoints.MapGroup("/api/v1").AddEndpointFilter(filter);
+        api.MapPost("/organizations", OrganizationEndpoints.CreateAsync);
+        api.MapGet("/organizations", OrganizationEndpoints.List);
+        api.MapGet("/organizations/{organizationId}", OrganizationEndpoints.Get);
+
+        var clients = api.MapGroup("/organizations/{organizationId}/clients");
+        clients.MapPost("/", ClientEndpoints.CreateAsync);
+        clients.MapGet("/", ClientEndpoints.List);
+        clients.MapGet("/{clientId}", ClientEndpoints.Get);
+        clients.MapPatch("/{clientId}", ClientEndpoints.UpdateAsync);
+        clients.MapDelete("/{clientId}", ClientEndpoints.Delete);
+        clients.MapPost("/{clientId}/secrets", ClientEndpoints.AddSecret);
+        clients.MapDelete("/{clientId}/secrets/{secretId}", ClientEndpoints.RevokeSecret);
+
+        var admin = endpoints.MapGroup("/admin/v1").AddEndpointFilter(filter);
+        admin.MapPost("/keys/rotate", AdminEndpoints.Rotate);
+        admin.MapGet("/keys", AdminEndpoints.List);
+
+        if (endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScalekitEmulatorOptions>>().Value.EnableWebUi)
+        {
+            endpoints.MapGet("/", UiEndpoints.Page);
+            endpoints.MapGet("/ui/session", UiEndpoints.Session);
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Scalekit.Emulator.Storage;
+
+/// <summary>
+/// The emulator's SQLite database: a file, or a private in-memory database kept alive by one open connection.
+/// The schema is created on first use.
+/// </summary>
+internal sealed class EmulatorDatabase : IDisposable
+{
+    private const string Schema = """
+        PRAGMA foreign_keys = ON;
+        CREATE TABLE IF NOT EXISTS organizations (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            external_id TEXT UNIQUE,
+            region_code TEXT,
+            metadata TEXT NOT NULL,
+            create_time TEXT NOT NULL,
+            update_time TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS api_clients (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            client_id TEXT NOT NULL UNIQUE,
+            organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            scopes TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            custom_claims TEXT NOT NULL,
+            expiry INTEGER NOT NULL,
+            create_time TEXT NOT NULL,
+            update_time TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS client_secrets (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            client_id TEXT NOT NULL REFERENCES api_clients(client_id) ON DELETE CASCADE,
+            secret_hash TEXT NOT NULL,
+            secret_suffix TEXT NOT NULL,
+            status TEXT NOT NULL,
+            create_time TEXT NOT NULL,
+            update_time TEXT NOT NULL,
+            last_used_time TEXT);
+        CREATE TABLE IF NOT EXISTS signing_keys (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kid TEXT NOT NULL UNIQUE,
+            private_key_pem TEXT NOT NULL,
+            create_time TEXT NOT NULL,
+            activate_at TEXT NOT NULL,
+            retire_at TEXT);
+        """;
+
+    private readonly string _connectionString;
+    private readonly SqliteConnection? _keepAlive;
+
+    public EmulatorDatabase(IOptions<ScalekitEmulatorOptions> options)
+    {
+        var database = options.Value.Database;
+        if (database == ":memory:")
+        {
+            _connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = "scalekit-emulator-" + Guid.NewGuid().ToString("N"),
+                Mode = SqliteOpenMode.Memory,
+                Cache = SqliteCacheMode.Shared,
+            }.ToString();
+            _keepAlive = new SqliteConnection(_connectionString);
+            _keepAlive.Open();
+        }
+        else
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(database));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            _connectionString = new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString();
+        }
+
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        command.ExecuteNonQuery();
+    }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    public void Dispose() => _keepAlive?.Dispose();
+}

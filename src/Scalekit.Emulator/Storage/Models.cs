@@ -1,0 +1,49 @@
+namespace Scalekit.Emulator.Storage;
+
+/// <summary>An organization, in Scalekit's wire shape (seed 001).</summary>
+public sealed record Organization(
+    string Id,
+    DateTime CreateTime,
+    DateTime UpdateTime,
+    string DisplayName,
+    string? RegionCode,
+    string? ExternalId,
+    IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>A custom claim registered on an API client; it appears in its tokens under <c>custom_claims</c>.</summary>
+public sealed record CustomClaim(string Key, string Value);
+
+/// <summary>A client secret as listed: never the secret itself, only its last characters.</summary>
+public sealed record ClientSecret(
+    string Id,
+    DateTime CreateTime,
+    DateTime UpdateTime,
+    string SecretSuffix,
+    string Status,
+    DateTime? LastUsedTime);
+
+/// <summary>An organization's API client, in Scalekit's wire shape (seed 004).</summary>
+public sealed record ApiClient(
+    string ClientId,
+    IReadOnlyList<ClientSecret> Secrets,
+    string Name,
+    string Description,
+    string OrganizationId,
+    DateTime CreateTime,
+    DateTime UpdateTime,
+    IReadOnlyList<string> Scopes,
+    IReadOnlyList<string> Audience,
+    IReadOnlyList<CustomClaim> CustomClaims,
+    long Expiry);
+
+/// <summary>The fields of an API client that a create or update request sets.</summary>
+public sealed record ApiClientSpec(
+    string Name,
+    string Description,
+    IReadOnlyList<string> Scopes,
+    IReadOnlyList<string> Audience,
+    IReadOnlyList<CustomClaim> CustomClaims,
+    long Expiry);
+
+/// <summary>A signing key: published in the JWKS from creation until <see cref="RetireAt"/>, signing from <see cref="ActivateAt"/>.</summary>
+internal sealed record SigningKeyRecord(string Kid, string PrivateKeyPem, DateTime CreateTime, DateTime ActivateAt, DateTime? RetireAt);
