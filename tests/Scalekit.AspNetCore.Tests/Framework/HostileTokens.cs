@@ -26,6 +26,7 @@ public static class HostileTokens
         "HS256 keyed with the public key as PKCS#1 DER" => HmacKeyedWithPublicKey(issuer, "pkcs1"),
         "unknown key" => SignedByUnknownKey(issuer),
         "no kid" => WithoutKeyId(issuer),
+        "unknown critical header" => WithCriticalExtension(issuer),
         "oversize" => Oversize(issuer),
         "garbage" => "abc",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not in the catalogue"),
@@ -80,6 +81,17 @@ public static class HostileTokens
     /// <summary>Signed by the issuer's real key, but with no <c>kid</c> in the header.</summary>
     private static string WithoutKeyId(JwksServer issuer) =>
         TestTokens.Sign(new SigningCredentials(new RsaSecurityKey(issuer.PrimaryKey.Rsa), SecurityAlgorithms.RsaSha256), issuer.PayloadWith(_ => { }));
+
+    /// <summary>
+    /// Signed by the issuer's real key, but its header marks an extension critical (<c>crit</c>) that no recipient
+    /// understands: RFC 7515 §4.1.11 makes such a JWS invalid.
+    /// </summary>
+    private static string WithCriticalExtension(JwksServer issuer) =>
+        TestTokens.Sign(issuer.PrimaryKey, issuer.PayloadWith(_ => { }), new Dictionary<string, object>
+        {
+            ["crit"] = new[] { "urn:example:must-understand" },
+            ["urn:example:must-understand"] = true,
+        });
 
     /// <summary>Signed by <paramref name="attacker"/>, whose public key travels in the header as <c>jwk</c> (RFC 7515 §4.1.3).</summary>
     public static string WithEmbeddedJwk(JwksServer issuer, TestSigningKey attacker) =>
