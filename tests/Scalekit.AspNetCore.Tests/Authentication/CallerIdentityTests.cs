@@ -128,6 +128,20 @@ public sealed class CallerIdentityTests(ScalekitApiFixture fixture) : IClassFixt
             .And.Contain("limits", "{\"cpu\":2}");
     }
 
+    [Theory]
+    [MemberData(nameof(MeEndpoints))]
+    public async Task An_unknown_top_level_array_claim_keeps_all_its_values_as_JSON_text(string path)
+    {
+        // Arrange
+        var payload = fixture.Issuer.PayloadWith(p => p["teams"] = new object[] { "platform", "sre", 7 });
+
+        // Act
+        var caller = await CallerAsync(path, payload);
+
+        // Assert
+        caller.CustomClaims.Should().Contain("teams", "[\"platform\",\"sre\",7]");
+    }
+
     [Fact]
     public async Task A_minimal_API_handler_gets_the_caller_as_a_parameter_on_an_anonymous_endpoint()
     {
