@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Scalekit.AspNetCore.Internal;
 
@@ -24,6 +26,8 @@ public sealed class ScalekitClient
         ScalekitClaimTypes.ClientId, ScalekitClaimTypes.OrganizationId, ScalekitClaimTypes.CustomClaims,
         ScalekitClaimTypes.Scopes, ScalekitClaimTypes.Scope, ScalekitClaimTypes.Scp,
     };
+
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private ScalekitClient(
         string clientId,
@@ -56,7 +60,8 @@ public sealed class ScalekitClient
 
     /// <summary>
     /// Custom claims registered on the API client: the <c>custom_claims</c> object, plus any top-level claim that is not a
-    /// registered JWT or Scalekit claim (the nested value wins when both exist). Non-string values keep their JSON text.
+    /// registered JWT or Scalekit claim (the nested value wins when both exist). Non-string values keep their JSON text,
+    /// except that a top-level array of one element arrives as that element.
     /// </summary>
     public IReadOnlyDictionary<string, string> CustomClaims { get; }
 
@@ -126,15 +131,37 @@ public sealed class ScalekitClient
             AddNested(claims, claim.Value);
         }
 
-        foreach (var claim in identity.Claims)
+        foreach (var group in identity.Claims.Where(c => !RegisteredClaims.Contains(c.Type)).GroupBy(c => c.Type, StringComparer.Ordinal))
         {
-            if (!RegisteredClaims.Contains(claim.Type))
-            {
-                claims.TryAdd(claim.Type, claim.Value);
-            }
+            // Microsoft.IdentityModel turns a JSON array into one claim per element: put them back together.
+            // (A one-element array cannot be told from a plain value any more, and stays that value.)
+            claims.TryAdd(group.Key, group.Count() == 1 ? group.First().Value : ToJsonArray(group));
         }
 
         return claims;
+    }
+
+    private static string ToJsonArray(IEnumerable<Claim> elements)
+    {
+        var array = new JsonArray();
+        foreach (var element in elements)
+        {
+            array.Add(element.ValueType == ClaimValueTypes.String ? JsonValue.Create(element.Value) : ParseOrString(element.Value));
+        }
+
+        return array.ToJsonString(RelaxedJson);
+    }
+
+    private static JsonNode? ParseOrString(string value)
+    {
+        try
+        {
+            return JsonNode.Parse(value);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(value); // a date or any other text that is not JSON on its own
+        }
     }
 
     private static void AddNested(Dictionary<string, string> claims, string json)

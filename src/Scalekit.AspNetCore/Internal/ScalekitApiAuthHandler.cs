@@ -35,7 +35,13 @@ internal sealed class ScalekitApiAuthHandler(
                 return Reject(new ScalekitTokenTooLargeException(token.Length, limit));
             }
 
-            var retryAfter = await keyCaches.Get(Scheme.Name).PrepareAsync(ReadKeyId(token), Context.RequestAborted).ConfigureAwait(false);
+            var (kid, critical) = ReadHeader(token);
+            if (critical)
+            {
+                return Reject(new ScalekitCriticalHeaderException());
+            }
+
+            var retryAfter = await keyCaches.Get(Scheme.Name).PrepareAsync(kid, Context.RequestAborted).ConfigureAwait(false);
             if (retryAfter is { } wait)
             {
                 Logger.SigningKeysUnavailable((int)Math.Ceiling(wait.TotalSeconds));
@@ -114,16 +120,20 @@ internal sealed class ScalekitApiAuthHandler(
         return token.IsEmpty ? null : token.ToString();
     }
 
-    /// <summary>The <c>kid</c> of the token header, read by Microsoft.IdentityModel; <see langword="null"/> when unreadable.</summary>
-    private static string? ReadKeyId(string token)
+    /// <summary>
+    /// The <c>kid</c> of the token header, read by Microsoft.IdentityModel, and whether the header has a <c>crit</c>
+    /// parameter; (<see langword="null"/>, <see langword="false"/>) when unreadable.
+    /// </summary>
+    private static (string? Kid, bool Critical) ReadHeader(string token)
     {
         try
         {
-            return new JsonWebToken(token).Kid;
+            var jwt = new JsonWebToken(token);
+            return (jwt.Kid, jwt.TryGetHeaderValue<object>("crit", out _));
         }
         catch (ArgumentException)
         {
-            return null; // malformed: validation rejects it next, with the proper reason
+            return (null, false); // malformed: validation rejects it next, with the proper reason
         }
     }
 }

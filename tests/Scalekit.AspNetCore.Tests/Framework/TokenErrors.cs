@@ -1,0 +1,20 @@
+namespace Scalekit.AspNetCore.Tests.Framework;
+
+/// <summary>
+/// The fixed <c>error_description</c> texts of a 401 <c>invalid_token</c>, written out rather than read from
+/// <c>TokenFailure.Describe</c>: they are part of the wire contract, and a change to them should fail a test.
+/// </summary>
+public static class TokenErrors
+{
+    public const string Invalid = "The access token is invalid";
+    public const string Malformed = "The access token is malformed";
+    public const string TooLarge = "The access token is too large";
+    public const string Expired = "The access token expired";
+    public const string NotYetValid = "The access token is not valid yet (nbf)";
+    public const string NoExpiration = "The access token has no expiry (exp)";
+    public const string InvalidAudience = "The access token audience is not accepted by this API";
+    public const string InvalidIssuer = "The access token issuer is not accepted by this API";
+    public const string InvalidSignature = "The access token signature is invalid";
+    public const string SigningKeyNotFound = "The signing key (kid) was not found in the JWKS";
+    public const string AlgorithmNotAllowed = "The signing algorithm is not allowed";
+}
