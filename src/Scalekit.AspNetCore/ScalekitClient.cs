@@ -174,7 +174,16 @@ public sealed class ScalekitClient
                 return;
             }
 
-            foreach (var property in document.RootElement.EnumerateObject())
+            var root = document.RootElement;
+            if (root.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("value", out var value) && root.EnumerateObject().Count() == 2)
+            {
+                // The management API's shape, [{"key": …, "value": …}], arrives one element per claim.
+                claims[key.GetString()!] = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+                return;
+            }
+
+            foreach (var property in root.EnumerateObject())
             {
                 claims[property.Name] = property.Value.ValueKind == JsonValueKind.String
                     ? property.Value.GetString()!

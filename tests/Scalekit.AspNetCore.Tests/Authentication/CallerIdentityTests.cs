@@ -130,6 +130,26 @@ public sealed class CallerIdentityTests(ScalekitApiFixture fixture) : IClassFixt
 
     [Theory]
     [MemberData(nameof(MeEndpoints))]
+    public async Task Custom_claims_in_the_key_value_list_shape_of_the_management_API_are_read_by_key(string path)
+    {
+        // Arrange
+        var payload = fixture.Issuer.PayloadWith(p => p["custom_claims"] = new[]
+        {
+            new { key = "environment", value = "staging" },
+            new { key = "github_repository", value = "acmecorp/billing" },
+        });
+
+        // Act
+        var caller = await CallerAsync(path, payload);
+
+        // Assert
+        caller.CustomClaims.Should().Contain("environment", "staging")
+            .And.Contain("github_repository", "acmecorp/billing")
+            .And.NotContainKey("key");
+    }
+
+    [Theory]
+    [MemberData(nameof(MeEndpoints))]
     public async Task An_unknown_top_level_array_claim_keeps_all_its_values_as_JSON_text(string path)
     {
         // Arrange
