@@ -86,21 +86,28 @@ internal sealed class SigningKeyCache
     {
         if (_keys is null)
         {
-            // Cold start: every concurrent caller waits for the same fetch; its result is fresh, so no kid check follows.
+            // Cold start: every concurrent caller waits for the same fetch.
             if (StartRefresh(KeyFetchTrigger.ColdStart, _time.GetUtcNow()) is { } coldFetch)
             {
                 await coldFetch.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return _keys is null ? RetryAfter() : null;
+            if (_keys is null)
+            {
+                return RetryAfter();
+            }
         }
 
-        if (kid is not null && !_keys.Contains(kid))
+        // A fetch joined here may have been answered before this kid was published: when the kid is still missing,
+        // one more try, which starts a fetch of its own unless the unknown-kid cooldown or the back-off forbids it.
+        for (var attempt = 0; attempt < 2 && kid is not null && !_keys.Contains(kid); attempt++)
         {
-            if (StartUnknownKeyRefresh(kid) is { } fetch)
+            if (StartUnknownKeyRefresh(kid) is not { } fetch)
             {
-                await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+                break;
             }
+
+            await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return null;
