@@ -86,21 +86,28 @@ internal sealed class SigningKeyCache
     {
         if (_keys is null)
         {
-            // Cold start: every concurrent caller waits for the same fetch; its result is fresh, so no kid check follows.
+            // Cold start: every concurrent caller waits for the same fetch.
             if (StartRefresh(KeyFetchTrigger.ColdStart, _time.GetUtcNow()) is { } coldFetch)
             {
                 await coldFetch.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return _keys is null ? RetryAfter() : null;
+            if (_keys is null)
+            {
+                return RetryAfter();
+            }
         }
 
-        if (kid is not null && !_keys.Contains(kid))
+        // A fetch joined here may have been answered before this kid was published: when the kid is still missing,
+        // one more try, which starts a fetch of its own unless the unknown-kid cooldown or the back-off forbids it.
+        for (var attempt = 0; attempt < 2 && kid is not null && !_keys.Contains(kid); attempt++)
         {
-            if (StartUnknownKeyRefresh(kid) is { } fetch)
+            if (StartUnknownKeyRefresh(kid) is not { } fetch)
             {
-                await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+                break;
             }
+
+            await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return null;
@@ -156,24 +163,32 @@ internal sealed class SigningKeyCache
     /// <summary>Never throws: a failure is logged, counted and turns into a back-off.</summary>
     private async Task RefreshAsync(string trigger)
     {
+        Uri? jwksUri = null;
+        SigningKeySet? fetched = null;
+        Exception? error = null;
         try
         {
             using var timeout = new CancellationTokenSource(_options.FetchTimeout, _time);
-            var (jwksUri, keys) = await FetchAsync(timeout.Token).ConfigureAwait(false);
-            _keys = new SigningKeySet(keys, _time.GetUtcNow());
-            lock (_gate)
-            {
-                _failures = 0;
-                _nextAttempt = DateTimeOffset.MinValue;
-            }
-
-            _metrics.KeysFetched(trigger, success: true);
-            _logger.SigningKeysFetched(_keys.Count, jwksUri, trigger);
+            (jwksUri, var keys) = await FetchAsync(timeout.Token).ConfigureAwait(false);
+            fetched = new SigningKeySet(keys, _time.GetUtcNow());
         }
         catch (Exception ex)
         {
-            TimeSpan delay;
-            lock (_gate)
+            error = ex;
+        }
+
+        // The fetch stops counting as in flight together with its result, before it is reported: a request arriving
+        // after the result (or reacting to the metric or log) must not join a fetch that has already finished.
+        var delay = TimeSpan.Zero;
+        lock (_gate)
+        {
+            if (fetched is not null)
+            {
+                _keys = fetched;
+                _failures = 0;
+                _nextAttempt = DateTimeOffset.MinValue;
+            }
+            else
             {
                 _failures++;
                 var factor = Math.Pow(2, Math.Min(_failures - 1, 30));
@@ -181,16 +196,18 @@ internal sealed class SigningKeyCache
                 _nextAttempt = _time.GetUtcNow() + delay;
             }
 
-            _metrics.KeysFetched(trigger, success: false);
-            var error = ex is OperationCanceledException ? $"no answer within {_options.FetchTimeout}" : ex.Message;
-            _logger.SigningKeysFetchFailed(_endpoints.JwksUri ?? _endpoints.DiscoveryUri!, trigger, error, _keys?.Count ?? 0, delay);
+            _refresh = null;
         }
-        finally
+
+        _metrics.KeysFetched(trigger, success: fetched is not null);
+        if (fetched is not null)
         {
-            lock (_gate)
-            {
-                _refresh = null;
-            }
+            _logger.SigningKeysFetched(fetched.Count, jwksUri!, trigger);
+        }
+        else
+        {
+            var reason = error is OperationCanceledException ? $"no answer within {_options.FetchTimeout}" : error?.Message ?? "unknown error";
+            _logger.SigningKeysFetchFailed(_endpoints.JwksUri ?? _endpoints.DiscoveryUri!, trigger, reason, _keys?.Count ?? 0, delay);
         }
     }
 

@@ -16,6 +16,12 @@ public enum JwksMode
     Unavailable,
     Garbage,
     Hang,
+
+    /// <summary>Answers <c>{"keys":[]}</c>.</summary>
+    Empty,
+
+    /// <summary>Answers the key set padded beyond <see cref="JwksServer.OversizeBytes"/>, streamed without a length.</summary>
+    Oversize,
 }
 
 /// <summary>
@@ -26,9 +32,12 @@ public sealed class JwksServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly object _gate = new();
+    private readonly CancellationTokenSource _disposing = new();
     private List<TestSigningKey> _keys = [];
     private int _fetches;
+    private int _discoveries;
     private TaskCompletionSource _fetchArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ResponseHold? _hold;
 
     private JwksServer(WebApplication app) => _app = app;
 
@@ -38,6 +47,12 @@ public sealed class JwksServer : IAsyncDisposable
 
     /// <summary>How many times <c>/keys</c> was requested.</summary>
     public int FetchCount => Volatile.Read(ref _fetches);
+
+    /// <summary>How many times the discovery document was requested.</summary>
+    public int DiscoveryCount => Volatile.Read(ref _discoveries);
+
+    /// <summary>How many bytes of padding <see cref="JwksMode.Oversize"/> adds to the key set.</summary>
+    public int OversizeBytes { get; set; } = 1024 * 1024;
 
     public TestSigningKey PrimaryKey { get; private set; } = null!;
 
@@ -49,12 +64,7 @@ public sealed class JwksServer : IAsyncDisposable
         var app = builder.Build();
         var server = new JwksServer(app);
         app.MapGet("/keys", server.ServeKeysAsync);
-        app.MapGet("/.well-known/openid-configuration", () => Results.Json(new
-        {
-            issuer = server.EnvironmentUrl,
-            jwks_uri = server.EnvironmentUrl + "/keys",
-            token_endpoint = server.EnvironmentUrl + "/oauth/token",
-        }));
+        app.MapGet("/.well-known/openid-configuration", server.ServeDiscovery);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.EnvironmentUrl = address.TrimEnd('/');
@@ -84,6 +94,24 @@ public sealed class JwksServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets the JWKS requests counted so far.</summary>
+    public void ResetFetchCount() => Interlocked.Exchange(ref _fetches, 0);
+
+    /// <summary>
+    /// Makes JWKS requests wait, once they have arrived and read the published keys, until the hold is released:
+    /// a fetch in flight, answered with the keys of the moment it arrived.
+    /// </summary>
+    public ResponseHold HoldResponses()
+    {
+        var hold = new ResponseHold();
+        lock (_gate)
+        {
+            _hold = hold;
+        }
+
+        return hold;
+    }
+
     /// <summary>Completes when the next JWKS request arrives.</summary>
     public Task NextFetch()
     {
@@ -95,19 +123,42 @@ public sealed class JwksServer : IAsyncDisposable
 
     public string Token(params string[] scopes) => TestTokens.Create(PrimaryKey, EnvironmentUrl, scopes);
 
+    /// <summary>A valid token of this issuer signed by <paramref name="key"/>, published or not.</summary>
+    public string TokenSignedBy(TestSigningKey key, params string[] scopes) => TestTokens.Create(key, EnvironmentUrl, scopes);
+
+    private IResult ServeDiscovery()
+    {
+        Interlocked.Increment(ref _discoveries);
+        return Results.Json(new
+        {
+            issuer = EnvironmentUrl,
+            jwks_uri = EnvironmentUrl + "/keys",
+            token_endpoint = EnvironmentUrl + "/oauth/token",
+        });
+    }
+
     private async Task ServeKeysAsync(HttpContext context)
     {
         Interlocked.Increment(ref _fetches);
         TaskCompletionSource arrived;
         List<TestSigningKey> keys;
+        ResponseHold? hold;
         lock (_gate)
         {
             arrived = _fetchArrived;
             _fetchArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
             keys = _keys;
+            hold = _hold;
         }
 
         arrived.TrySetResult();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _disposing.Token);
+        if (hold is not null && !await Completes(hold.Released.WaitAsync(stop.Token)))
+        {
+            return;
+        }
+
+        var jwks = new { keys = keys.Select(k => k.PublicJwk).ToArray() };
         switch (Mode)
         {
             case JwksMode.Unavailable:
@@ -117,13 +168,43 @@ public sealed class JwksServer : IAsyncDisposable
                 await context.Response.WriteAsync("<html>this is not a key set</html>");
                 return;
             case JwksMode.Hang:
-                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Completes(Task.Delay(Timeout.Infinite, stop.Token));
+                return;
+            case JwksMode.Empty:
+                await context.Response.WriteAsJsonAsync(new { keys = Array.Empty<object>() });
+                return;
+            case JwksMode.Oversize:
+                await context.Response.WriteAsJsonAsync(new { jwks.keys, padding = new string(' ', OversizeBytes) });
                 return;
             default:
-                await context.Response.WriteAsJsonAsync(new { keys = keys.Select(k => k.PublicJwk).ToArray() });
+                await context.Response.WriteAsJsonAsync(jwks);
                 return;
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    /// <summary>Whether <paramref name="wait"/> ran to completion rather than being cancelled.</summary>
+    private static async Task<bool> Completes(Task wait)
+    {
+        await wait.ContinueWith(_ => { }, TaskScheduler.Default);
+        return wait.IsCompletedSuccessfully;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _disposing.CancelAsync();
+        await _app.DisposeAsync();
+        _disposing.Dispose();
+    }
+}
+
+/// <summary>Holds JWKS responses back until <see cref="Release"/> (or disposal); see <see cref="JwksServer.HoldResponses"/>.</summary>
+public sealed class ResponseHold : IDisposable
+{
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal Task Released => _released.Task;
+
+    public void Release() => _released.TrySetResult();
+
+    public void Dispose() => Release();
 }

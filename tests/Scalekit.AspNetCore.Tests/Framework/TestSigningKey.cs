@@ -38,4 +38,7 @@ public sealed class TestSigningKey
 
     public static TestSigningKey Create(string? kid = null) =>
         new(RSA.Create(2048), kid ?? $"snk_{58327480989122566 + Interlocked.Increment(ref _counter)}");
+
+    /// <summary>The same RSA key under another <c>kid</c>: many distinct key ids without generating a key for each.</summary>
+    public TestSigningKey WithKid(string kid) => new(Rsa, kid);
 }

@@ -1,0 +1,16 @@
+using Scalekit.AspNetCore.Tests.Framework;
+
+namespace Scalekit.AspNetCore.Tests.KeyCache;
+
+/// <summary>Every way the issuer can fail a JWKS fetch: an error status, HTML, no answer, no keys, too many bytes.</summary>
+public static class IssuerFailures
+{
+    public static TheoryData<JwksMode> All =>
+    [
+        JwksMode.Unavailable,
+        JwksMode.Garbage,
+        JwksMode.Hang,
+        JwksMode.Empty,
+        JwksMode.Oversize,
+    ];
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics.Metrics;
+using Scalekit.AspNetCore.Internal;
+using Scalekit.AspNetCore.Tests.Framework;
+
+namespace Scalekit.AspNetCore.Tests.KeyCache;
+
+/// <summary>The cache on its own, where the order of callers and fetches can be fixed exactly.</summary>
+public sealed class SigningKeyCacheTests
+{
+    [Fact]
+    public async Task Fifty_callers_on_a_cold_cache_all_join_one_fetch()
+    {
+        // Arrange
+        await using var subject = await CacheUnderTest.StartAsync();
+
+        // Act: each call has started or joined the fetch by the time it returns, before the fetch is answered.
+        var results = await subject.Issuer.CallersDuringAHeldFetchAsync(50, () => subject.PrepareAsync(subject.PrimaryKid));
+
+        // Assert
+        results.Should().AllSatisfy(wait => wait.Should().BeNull());
+        subject.Issuer.FetchCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_caller_giving_up_does_not_cancel_the_fetch_others_wait_for()
+    {
+        // Arrange
+        await using var subject = await CacheUnderTest.StartAsync();
+        var hold = subject.Issuer.HoldResponses();
+        var arrived = subject.Issuer.NextFetch();
+        using var impatient = new CancellationTokenSource();
+        var leaving = subject.PrepareAsync(subject.PrimaryKid, impatient.Token);
+        var staying = subject.PrepareAsync(subject.PrimaryKid);
+        await arrived.Bounded();
+
+        // Act
+        await impatient.CancelAsync();
+        hold.Release();
+
+        // Assert
+        await leaving.Invoking(t => t.Bounded()).Should().ThrowAsync<OperationCanceledException>();
+        (await staying.Bounded()).Should().BeNull();
+        subject.Cache.Find(subject.PrimaryKid).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_known_kid_with_fresh_keys_is_prepared_without_waiting()
+    {
+        // Arrange
+        await using var subject = await CacheUnderTest.StartAsync();
+        await subject.PrepareAsync(subject.PrimaryKid).Bounded();
+
+        // Act
+        var prepared = subject.Cache.PrepareAsync(subject.PrimaryKid, CancellationToken.None);
+
+        // Assert
+        prepared.IsCompletedSuccessfully.Should().BeTrue();
+        (await prepared).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_kid_missing_from_the_answer_of_a_refresh_it_joined_gets_a_fetch_of_its_own()
+    {
+        // Arrange: a due refresh is in flight, already answered with the keys of before the new one was published.
+        await using var subject = await CacheUnderTest.StartAsync();
+        await subject.PrepareAsync(subject.PrimaryKid).Bounded();
+        subject.Time.Advance(KeyCacheTimings.RefreshInterval);
+        var hold = subject.Issuer.HoldResponses();
+        var arrived = subject.Issuer.NextFetch();
+        await subject.PrepareAsync(subject.PrimaryKid).Bounded();
+        await arrived.Bounded();
+        var newKey = subject.Issuer.Publish(TestSigningKey.Create());
+
+        // Act
+        var preparing = subject.PrepareAsync(newKey.Kid);
+        hold.Release();
+        await preparing.Bounded();
+
+        // Assert
+        subject.Cache.Find(newKey.Kid).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_fetch_is_counted_only_once_the_cache_can_start_the_next_one()
+    {
+        // Arrange: the moment the cold-start fetch is counted, the keys turn stale and a caller arrives.
+        await using var subject = await CacheUnderTest.StartAsync();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == subject.Meters && instrument.Name == ScalekitMetrics.KeyFetchesName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        var counted = 0;
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) =>
+        {
+            if (Interlocked.Increment(ref counted) == 1)
+            {
+                subject.Time.Advance(KeyCacheTimings.RefreshInterval);
+                _ = subject.Cache.PrepareAsync(subject.PrimaryKid, CancellationToken.None);
+            }
+        });
+        listener.Start();
+
+        // Act
+        await subject.PrepareAsync(subject.PrimaryKid).Bounded();
+
+        // Assert: that caller's refresh was started, rather than joined to the fetch just counted.
+        await subject.Fetches.WaitForAsync(2);
+        subject.Fetches.Outcomes.Should().Equal("cold_start/success", "interval/success");
+    }
+}
