@@ -33,6 +33,20 @@ public static class TestApp
         return services;
     }
 
+    /// <summary>Points a Scalekit scheme at <paramref name="issuer"/>, accepting <see cref="TestTokens.Audience"/>.</summary>
+    public static void UseIssuer(this ScalekitApiAuthOptions options, JwksServer issuer)
+    {
+        options.EnvironmentUrl = issuer.EnvironmentUrl;
+        options.Audiences.Add(TestTokens.Audience);
+    }
+
+    /// <summary>Maps the scope routes that <see cref="ApiHost"/> also has at <c>/min/read</c> (GET) and <c>/min/deploy</c> (POST).</summary>
+    public static void MapMinimalScopeRoutes(this WebApplication app)
+    {
+        app.MapGet("/min/read", () => "read").RequireScope(ApiHost.Read);
+        app.MapPost("/min/deploy", () => "deployed").RequireScope(ApiHost.Deploy);
+    }
+
     /// <summary>Builds the application, maps <paramref name="map"/> and starts it. Dispose the result.</summary>
     public static async Task<WebApplication> StartAsync(this WebApplicationBuilder builder, Action<WebApplication>? map = null)
     {
