@@ -27,6 +27,11 @@ internal sealed class ScopeEndpointFilter(ScalekitScopeRequirement requirement, 
 
     private sealed class InsufficientScopeResult(ScalekitScopeRequirement requirement, ILogger logger) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => InsufficientScope.WriteAsync(httpContext, [requirement], logger);
+        // Every scope requirement of the endpoint (its groups' too), like the authorization answer, not only this filter's.
+        public Task ExecuteAsync(HttpContext httpContext) =>
+            InsufficientScope.WriteAsync(
+                httpContext,
+                httpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<ScalekitScopeAttribute>().Select(a => a.ToRequirement()) ?? [requirement],
+                logger);
     }
 }
