@@ -7,13 +7,16 @@ namespace Scalekit.AspNetCore.Tests.Framework;
 /// <summary>
 /// One issuer and one <see cref="ApiHost"/> shared by the tests of a class (<c>IClassFixture</c>), with a few routes
 /// beyond the standard ones: <c>/min/anonymous-read</c> and <c>/min/anonymous-both</c> (like <c>/min/read</c> and
-/// <c>/min/both</c>, plus <c>.AllowAnonymous()</c>) and the
+/// <c>/min/both</c>, plus <c>.AllowAnonymous()</c>), <c>/min/any-and-deploy</c>, and the
 /// application policy <see cref="AcmeOnlyPolicy"/> on <c>/min/acme-only</c> and <c>/mvc/acme-only/…</c>.
 /// </summary>
 public sealed class ScalekitApiFixture : IAsyncLifetime
 {
     /// <summary>An application policy: the token's <c>oid</c> must be <see cref="TestTokens.OrganizationId"/>.</summary>
     public const string AcmeOnlyPolicy = "AcmeOnly";
+
+    /// <summary>The second alternative of <c>/min/any-and-deploy</c> (<c>.RequireAnyScope(read, admin).RequireScope(deploy)</c>).</summary>
+    public const string Admin = "admin:deployments";
 
     public JwksServer Issuer { get; private set; } = null!;
 
@@ -30,6 +33,7 @@ public sealed class ScalekitApiFixture : IAsyncLifetime
             {
                 app.MapGet("/min/anonymous-read", () => "read").RequireScope(ApiHost.Read).AllowAnonymous();
                 app.MapPost("/min/anonymous-both", () => "both").RequireScope(ApiHost.Read).RequireScope(ApiHost.Deploy).AllowAnonymous();
+                app.MapPost("/min/any-and-deploy", () => "ok").RequireAnyScope(ApiHost.Read, Admin).RequireScope(ApiHost.Deploy);
                 app.MapGet("/min/acme-only", [Authorize(Policy = AcmeOnlyPolicy)] () => "acme");
             });
     }
