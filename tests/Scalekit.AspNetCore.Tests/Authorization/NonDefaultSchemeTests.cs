@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +62,46 @@ public sealed class NonDefaultSchemeTests(IssuerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_user_of_the_default_scheme_claiming_the_scope_is_not_let_through_allow_anonymous()
+    {
+        // Act
+        var answer = await SendAsync(_app, "/min/anonymous-read", token: null, otherUserScopes: ApiHost.Read);
+
+        // Assert
+        answer.ShouldBeChallengedForAToken();
+    }
+
+    [Theory, MemberData(nameof(Prefixes))]
+    public async Task Scopes_claimed_by_another_scheme_on_the_same_endpoint_do_not_stand_in_for_a_scalekit_token(string prefix)
+    {
+        // Act
+        var answer = await SendAsync(_app, prefix + "/also-other/read", token: null, otherUserScopes: ApiHost.Read);
+
+        // Assert
+        answer.Status.Should().NotBe(HttpStatusCode.OK, "{0}", answer);
+    }
+
+    [Fact]
+    public async Task Scopes_claimed_by_another_scheme_do_not_get_past_the_endpoint_filter_of_an_allow_anonymous_endpoint()
+    {
+        // Act
+        var answer = await SendAsync(_app, "/min/also-other/anonymous-read", token: null, otherUserScopes: ApiHost.Read);
+
+        // Assert
+        answer.Status.Should().NotBe(HttpStatusCode.OK, "{0}", answer);
+    }
+
+    [Theory, MemberData(nameof(Prefixes))]
+    public async Task A_scalekit_token_with_the_scope_passes_where_another_scheme_is_also_accepted(string prefix)
+    {
+        // Act
+        var answer = await SendAsync(_app, prefix + "/also-other/read", _issuer.Token(ApiHost.Read), otherUserScopes: "profile");
+
+        // Assert
+        answer.ShouldBeOk("read");
+    }
+
+    [Fact]
     public async Task The_default_scheme_still_serves_endpoints_without_scopes()
     {
         // Act
@@ -95,6 +137,12 @@ public sealed class NonDefaultSchemeTests(IssuerFixture fixture) : IClassFixture
             app.MapControllers();
             app.MapMinimalScopeRoutes();
             app.MapGet("/other", () => "other").RequireAuthorization();
+            app.MapGet("/min/anonymous-read", () => "read").RequireScope(ApiHost.Read).AllowAnonymous();
+            app.MapGet("/min/also-other/read", [Authorize(AuthenticationSchemes = OtherAuthenticationHandler.SchemeName)] () => "read")
+                .RequireScope(ApiHost.Read);
+            app.MapGet("/min/also-other/anonymous-read", [Authorize(AuthenticationSchemes = OtherAuthenticationHandler.SchemeName)] () => "read")
+                .RequireScope(ApiHost.Read)
+                .AllowAnonymous();
         });
     }
 
