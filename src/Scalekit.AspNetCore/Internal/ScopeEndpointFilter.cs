@@ -20,18 +20,10 @@ internal sealed class ScopeEndpointFilter(ScalekitScopeRequirement requirement, 
         }
 
         logger.ScopeFilterRefused(http.Request.Path);
-        return ValueTask.FromResult<object?>(http.User.Identity?.IsAuthenticated == true
-            ? new InsufficientScopeResult(requirement, logger)
-            : Results.Challenge(authenticationSchemes: schemes));
-    }
 
-    private sealed class InsufficientScopeResult(ScalekitScopeRequirement requirement, ILogger logger) : IResult
-    {
-        // Every scope requirement of the endpoint (its groups' too), like the authorization answer, not only this filter's.
-        public Task ExecuteAsync(HttpContext httpContext) =>
-            InsufficientScope.WriteAsync(
-                httpContext,
-                httpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<ScalekitScopeAttribute>().Select(a => a.ToRequirement()) ?? [requirement],
-                logger);
+        // The 403 names every scope requirement of the endpoint (its groups' too), like the authorization answer.
+        return ValueTask.FromResult<object?>(http.User.Identity?.IsAuthenticated == true
+            ? new InsufficientScopeResult(InsufficientScopeResult.OfEndpoint(http) is { Count: > 0 } all ? all : [requirement], logger)
+            : Results.Challenge(authenticationSchemes: schemes));
     }
 }
