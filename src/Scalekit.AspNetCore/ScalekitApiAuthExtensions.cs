@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -107,6 +108,8 @@ public static class ScalekitApiAuthExtensions
         services.AddProblemDetails();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ScopeAuthorizationHandler>());
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, ScopePolicyProvider>());
+        services.TryAddSingleton<ScopeControllerFilter>();
+        services.Configure<MvcOptions>(o => o.Filters.AddService<ScopeControllerFilter>());
 
         // Wrap whichever result handler is registered (the default one, or the application's own).
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler));

@@ -61,6 +61,8 @@ internal sealed class ConfigureScalekitJwtBearerOptions(
             ValidAlgorithms = AllowedAlgorithms,
             TryAllIssuerSigningKeys = false,
             IssuerSigningKeyResolver = (_, _, kid, _) => keys.Find(kid),
+            // Marks the identity as this scheme's: scope checks read scopes only from identities of Scalekit schemes.
+            AuthenticationType = name,
             NameClaimType = ScalekitClaimTypes.ClientId,
             RoleClaimType = "roles",
         };

@@ -16,9 +16,10 @@ internal sealed class ScalekitAuthorizationResultHandler(IAuthorizationMiddlewar
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Forbidden
-            && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScalekitScopeRequirement>().ToList() is { Count: > 0 } failed)
+            && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScalekitScopeRequirement>().Any() == true)
         {
-            return InsufficientScope.WriteAsync(context, failed, logger);
+            // All scope requirements of the policy, met ones included, so that the answer names every scope the endpoint needs.
+            return InsufficientScope.WriteAsync(context, policy.Requirements.OfType<ScalekitScopeRequirement>(), logger);
         }
 
         return inner.HandleAsync(next, context, policy, authorizeResult);

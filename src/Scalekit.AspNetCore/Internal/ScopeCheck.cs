@@ -11,10 +11,13 @@ internal sealed class ScopeCheck
         Missing = missing;
     }
 
-    /// <summary>Every scope the failed requirements name, in order, without duplicates.</summary>
+    /// <summary>
+    /// Every scope the endpoint requires, in order, without duplicates: all scopes of all-of requirements and of unmet
+    /// any-of requirements, and the granted alternatives of met any-of requirements. A token with all of them passes.
+    /// </summary>
     public IReadOnlyList<string> Required { get; }
 
-    /// <summary>The scopes the token lacks: for an any-of requirement, all of its alternatives.</summary>
+    /// <summary>The scopes the token lacks: for an unmet any-of requirement, all of its alternatives.</summary>
     public IReadOnlyList<string> Missing { get; }
 
     public bool Satisfied => Missing.Count == 0;
@@ -24,23 +27,27 @@ internal sealed class ScopeCheck
             ? requirement.Scopes.All(granted.Contains)
             : requirement.Scopes.Any(granted.Contains);
 
+    /// <summary>Checks <paramref name="requirements"/>: pass every scope requirement of the endpoint, met or not.</summary>
     public static ScopeCheck Evaluate(IEnumerable<ScalekitScopeRequirement> requirements, IReadOnlySet<string> granted)
     {
         var required = new List<string>();
         var missing = new List<string>();
         foreach (var requirement in requirements)
         {
-            if (IsSatisfied(requirement, granted))
-            {
-                continue;
-            }
-
+            var satisfied = IsSatisfied(requirement, granted);
             foreach (var scope in requirement.Scopes)
             {
-                AddOnce(required, scope);
-                if (!granted.Contains(scope))
+                if (!satisfied)
                 {
-                    AddOnce(missing, scope);
+                    AddOnce(required, scope);
+                    if (!granted.Contains(scope))
+                    {
+                        AddOnce(missing, scope);
+                    }
+                }
+                else if (requirement.Match == ScopeMatch.All || granted.Contains(scope))
+                {
+                    AddOnce(required, scope);
                 }
             }
         }

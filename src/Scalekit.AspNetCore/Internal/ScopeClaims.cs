@@ -14,16 +14,15 @@ internal static class ScopeClaims
         type is ScalekitClaimTypes.Scopes or ScalekitClaimTypes.Scope or ScalekitClaimTypes.Scp;
 
     /// <summary>The distinct scopes granted to <paramref name="principal"/>, from every identity.</summary>
-    public static HashSet<string> Read(ClaimsPrincipal principal)
-    {
-        var scopes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var identity in principal.Identities)
-        {
-            AddFrom(identity, scopes);
-        }
+    public static HashSet<string> Read(ClaimsPrincipal principal) => Read(principal.Identities);
 
-        return scopes;
-    }
+    /// <summary>
+    /// The distinct scopes granted by the identities that a Scalekit scheme in <paramref name="schemes"/> authenticated
+    /// (their <see cref="ClaimsIdentity.AuthenticationType"/> is the scheme name). Scope claims of identities from other
+    /// schemes, merged into the same principal, never count: they are not Scalekit grants.
+    /// </summary>
+    public static HashSet<string> Read(ClaimsPrincipal principal, IReadOnlyCollection<string> schemes) =>
+        Read(principal.Identities.Where(i => i.AuthenticationType is { } scheme && schemes.Contains(scheme, StringComparer.Ordinal)));
 
     /// <summary>
     /// Rewrites the identity so that every granted scope is one <see cref="ScalekitClaimTypes.Scopes"/> claim.
@@ -50,6 +49,17 @@ internal static class ScopeClaims
         {
             identity.AddClaim(new Claim(ScalekitClaimTypes.Scopes, scope, ClaimValueTypes.String, issuer));
         }
+    }
+
+    private static HashSet<string> Read(IEnumerable<ClaimsIdentity> identities)
+    {
+        var scopes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var identity in identities)
+        {
+            AddFrom(identity, scopes);
+        }
+
+        return scopes;
     }
 
     private static void AddFrom(ClaimsIdentity identity, HashSet<string> scopes)

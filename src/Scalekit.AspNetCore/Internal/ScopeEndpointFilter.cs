@@ -14,19 +14,16 @@ internal sealed class ScopeEndpointFilter(ScalekitScopeRequirement requirement, 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.User.Identity?.IsAuthenticated == true && ScopeCheck.IsSatisfied(requirement, ScopeClaims.Read(http.User)))
+        if (http.User.Identity?.IsAuthenticated == true && ScopeCheck.IsSatisfied(requirement, ScopeClaims.Read(http.User, schemes)))
         {
             return next(context);
         }
 
         logger.ScopeFilterRefused(http.Request.Path);
-        return ValueTask.FromResult<object?>(http.User.Identity?.IsAuthenticated == true
-            ? new InsufficientScopeResult(requirement, logger)
-            : Results.Challenge(authenticationSchemes: schemes));
-    }
 
-    private sealed class InsufficientScopeResult(ScalekitScopeRequirement requirement, ILogger logger) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext) => InsufficientScope.WriteAsync(httpContext, [requirement], logger);
+        // The 403 names every scope requirement of the endpoint (its groups' too), like the authorization answer.
+        return ValueTask.FromResult<object?>(http.User.Identity?.IsAuthenticated == true
+            ? new InsufficientScopeResult(InsufficientScopeResult.OfEndpoint(http) is { Count: > 0 } all ? all : [requirement], logger)
+            : Results.Challenge(authenticationSchemes: schemes));
     }
 }
