@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -82,8 +81,6 @@ public static class ScalekitApiAuthExtensions
         AddCoreServices(services);
         services.Configure<ScalekitSchemeOptions>(o => o.Schemes.Add(authenticationScheme));
         services.AddOptions<ScalekitApiAuthOptions>(authenticationScheme).Configure(configure).ValidateOnStart();
-        // Resolving the scheme's JwtBearer options at start-up surfaces configuration errors before the first request.
-        services.AddOptions<JwtBearerOptions>(authenticationScheme).ValidateOnStart();
 
         return builder.AddScheme<JwtBearerOptions, ScalekitApiAuthHandler>(authenticationScheme, displayName: "Scalekit", configureOptions: null);
     }
@@ -101,22 +98,31 @@ public static class ScalekitApiAuthExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ScalekitMetrics>();
         services.TryAddSingleton<SigningKeyCacheRegistry>();
+        services.AddHostedService<ScalekitStartup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScalekitApiAuthOptions>, ScalekitApiAuthOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureScalekitJwtBearerOptions>());
 
         services.AddAuthorization();
         services.AddProblemDetails();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ScopeAuthorizationHandler>());
-        services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, ScopePolicyProvider>());
+        Decorate<IAuthorizationPolicyProvider>(services, (sp, inner) =>
+            new ScopePolicyProvider(inner, sp.GetRequiredService<IOptions<ScalekitSchemeOptions>>()));
         services.TryAddSingleton<ScopeControllerFilter>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<ScopeControllerFilter>());
 
-        // Wrap whichever result handler is registered (the default one, or the application's own).
-        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler));
-        services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler>(sp =>
-            new ScalekitAuthorizationResultHandler(
-                inner is null ? new AuthorizationMiddlewareResultHandler() : (IAuthorizationMiddlewareResultHandler)CreateInner(sp, inner),
-                sp.GetRequiredService<Logging.ILogger<ScalekitAuthorizationResultHandler>>())));
+        Decorate<IAuthorizationMiddlewareResultHandler>(services, (sp, inner) =>
+            new ScalekitAuthorizationResultHandler(inner, sp.GetRequiredService<Logging.ILogger<ScalekitAuthorizationResultHandler>>()));
+    }
+
+    /// <summary>
+    /// Replaces the registration of <typeparamref name="TService"/> (AddAuthorization's default, or the application's
+    /// own, made before this call) by <paramref name="decorate"/> wrapped around it, as a singleton.
+    /// </summary>
+    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> decorate)
+        where TService : class
+    {
+        var inner = services.Last(d => d.ServiceType == typeof(TService));
+        services.Replace(ServiceDescriptor.Singleton(sp => decorate(sp, (TService)CreateInner(sp, inner))));
     }
 
     private static object CreateInner(IServiceProvider services, ServiceDescriptor descriptor) =>

@@ -88,9 +88,20 @@ public sealed class ScalekitClient
     /// </summary>
     /// <param name="principal">The user of the request.</param>
     /// <returns>The client, or <see langword="null"/>.</returns>
-    public static ScalekitClient? FromPrincipal(ClaimsPrincipal? principal)
+    public static ScalekitClient? FromPrincipal(ClaimsPrincipal? principal) => FromPrincipal(principal, schemes: null);
+
+    /// <summary>
+    /// Reads the client from the identity a Scalekit scheme in <paramref name="schemes"/> authenticated, else from the
+    /// first authenticated identity with a <c>client_id</c>, else with a <c>sub</c>. Everything, scopes included, comes
+    /// from that one identity: claims of other schemes merged into the principal never leak in.
+    /// </summary>
+    internal static ScalekitClient? FromPrincipal(ClaimsPrincipal? principal, IReadOnlyCollection<string>? schemes)
     {
-        if (principal?.Identities.FirstOrDefault(i => i.IsAuthenticated) is not { } identity)
+        var authenticated = principal?.Identities.Where(i => i.IsAuthenticated).ToList() ?? [];
+        var identity = authenticated.FirstOrDefault(i => schemes is not null && i.AuthenticationType is { } type && schemes.Contains(type))
+            ?? authenticated.FirstOrDefault(i => i.HasClaim(c => c.Type == ScalekitClaimTypes.ClientId))
+            ?? authenticated.FirstOrDefault(i => i.HasClaim(c => c.Type == ScalekitClaimTypes.Subject));
+        if (identity is null)
         {
             return null;
         }
@@ -104,7 +115,7 @@ public sealed class ScalekitClient
         return new ScalekitClient(
             clientId,
             identity.FindFirst(ScalekitClaimTypes.OrganizationId)?.Value,
-            ScopeClaims.Read(principal),
+            ScopeClaims.Read([identity]),
             ReadCustomClaims(identity),
             identity.FindFirst(ScalekitClaimTypes.TokenId)?.Value,
             long.TryParse(identity.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp)

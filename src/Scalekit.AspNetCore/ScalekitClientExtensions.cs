@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Scalekit.AspNetCore.Internal;
 
 namespace Scalekit.AspNetCore;
 
@@ -20,7 +23,8 @@ public static class ScalekitClientExtensions
             return feature.Client;
         }
 
-        var client = ScalekitClient.FromPrincipal(context.User);
+        var schemes = context.RequestServices?.GetService<IOptions<ScalekitSchemeOptions>>()?.Value.Schemes;
+        var client = ScalekitClient.FromPrincipal(context.User, schemes);
         context.Features.Set(new ScalekitClientFeature(context.User, client));
         return client;
     }

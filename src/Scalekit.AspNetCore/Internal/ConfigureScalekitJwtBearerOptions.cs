@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -13,8 +12,7 @@ namespace Scalekit.AspNetCore.Internal;
 internal sealed class ConfigureScalekitJwtBearerOptions(
     IOptions<ScalekitSchemeOptions> schemes,
     IOptionsMonitor<ScalekitApiAuthOptions> scalekitOptions,
-    SigningKeyCacheRegistry keyCaches,
-    ILoggerFactory loggerFactory) : IConfigureNamedOptions<JwtBearerOptions>
+    SigningKeyCacheRegistry keyCaches) : IConfigureNamedOptions<JwtBearerOptions>
 {
     /// <summary>Asymmetric algorithms only: <c>none</c> and HMAC (HS*) are never accepted.</summary>
     internal static readonly string[] AllowedAlgorithms =
@@ -66,10 +64,5 @@ internal sealed class ConfigureScalekitJwtBearerOptions(
             NameClaimType = ScalekitClaimTypes.ClientId,
             RoleClaimType = "roles",
         };
-
-        if (scalekit.DisableAudienceValidation)
-        {
-            loggerFactory.CreateLogger("Scalekit.AspNetCore").AudienceValidationDisabled(name);
-        }
     }
 }

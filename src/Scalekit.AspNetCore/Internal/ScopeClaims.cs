@@ -51,7 +51,8 @@ internal static class ScopeClaims
         }
     }
 
-    private static HashSet<string> Read(IEnumerable<ClaimsIdentity> identities)
+    /// <summary>The distinct scopes granted by <paramref name="identities"/>.</summary>
+    public static HashSet<string> Read(IEnumerable<ClaimsIdentity> identities)
     {
         var scopes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var identity in identities)

@@ -8,22 +8,29 @@ namespace Scalekit.AspNetCore.Internal;
 /// <summary>
 /// Turns the policy names of <see cref="RequireScopeAttribute"/> and <see cref="RequireAnyScopeAttribute"/> into policies
 /// (authenticated user of a Scalekit scheme + <see cref="ScalekitScopeRequirement"/>), the same instance for the same
-/// name; every other name goes to <see cref="DefaultAuthorizationPolicyProvider"/>.
+/// name; every other name, and the default and fallback policies, go to the provider that was registered before us
+/// (<see cref="DefaultAuthorizationPolicyProvider"/>, or the application's own).
 /// </summary>
-internal sealed class ScopePolicyProvider(IOptions<AuthorizationOptions> options, IOptions<ScalekitSchemeOptions> schemes)
-    : DefaultAuthorizationPolicyProvider(options)
+internal sealed class ScopePolicyProvider(IAuthorizationPolicyProvider inner, IOptions<ScalekitSchemeOptions> schemes) : IAuthorizationPolicyProvider
 {
     private readonly ConcurrentDictionary<string, AuthorizationPolicy?> _policies = new(StringComparer.Ordinal);
 
-    public override Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    /// <summary>Our policies never change; caching is up to the inner provider for its own.</summary>
+    public bool AllowsCachingPolicies => inner.AllowsCachingPolicies;
+
+    public Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (!policyName.StartsWith(ScopeNames.PolicyPrefix, StringComparison.Ordinal))
         {
-            return base.GetPolicyAsync(policyName);
+            return inner.GetPolicyAsync(policyName);
         }
 
         return Task.FromResult(_policies.GetOrAdd(policyName, Build));
     }
+
+    public Task<AuthorizationPolicy> GetDefaultPolicyAsync() => inner.GetDefaultPolicyAsync();
+
+    public Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => inner.GetFallbackPolicyAsync();
 
     private AuthorizationPolicy? Build(string policyName) =>
         ScopeNames.FromPolicyName(policyName) is { } requirement

@@ -102,6 +102,16 @@ public sealed class NonDefaultSchemeTests(IssuerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_caller_is_read_from_the_scalekit_identity_only_when_another_scheme_also_signed_in()
+    {
+        // Act
+        var answer = await SendAsync(_app, "/min/also-other/me", _issuer.Token(ApiHost.Read), otherUserScopes: "admin:everything");
+
+        // Assert
+        answer.ShouldBeOk($"{TestTokens.ClientId} {ApiHost.Read}");
+    }
+
+    [Fact]
     public async Task The_default_scheme_still_serves_endpoints_without_scopes()
     {
         // Act
@@ -139,6 +149,9 @@ public sealed class NonDefaultSchemeTests(IssuerFixture fixture) : IClassFixture
             app.MapGet("/other", () => "other").RequireAuthorization();
             app.MapGet("/min/anonymous-read", () => "read").RequireScope(ApiHost.Read).AllowAnonymous();
             app.MapGet("/min/also-other/read", [Authorize(AuthenticationSchemes = OtherAuthenticationHandler.SchemeName)] () => "read")
+                .RequireScope(ApiHost.Read);
+            app.MapGet("/min/also-other/me", [Authorize(AuthenticationSchemes = OtherAuthenticationHandler.SchemeName)] (ScalekitClient client) =>
+                    $"{client.ClientId} {string.Join(' ', client.Scopes)}")
                 .RequireScope(ApiHost.Read);
             app.MapGet("/min/also-other/anonymous-read", [Authorize(AuthenticationSchemes = OtherAuthenticationHandler.SchemeName)] () => "read")
                 .RequireScope(ApiHost.Read)

@@ -16,7 +16,7 @@ public sealed class ScopePolicyProviderTests
     public ScopePolicyProviderTests()
     {
         _options.AddPolicy(AppPolicy, p => p.RequireClaim("oid", "org_59615193906282635"));
-        _provider = new ScopePolicyProvider(Options.Create(_options), Options.Create(new ScalekitSchemeOptions { Schemes = { "Scalekit", "Partner" } }));
+        _provider = new ScopePolicyProvider(new DefaultAuthorizationPolicyProvider(Options.Create(_options)), Options.Create(new ScalekitSchemeOptions { Schemes = { "Scalekit", "Partner" } }));
     }
 
     [Fact]
