@@ -36,6 +36,7 @@ public sealed class ScalekitTestAuthority : IDisposable
     private static readonly IReadOnlyDictionary<string, string> NoCustomClaims = new Dictionary<string, string>();
 
     private readonly object _gate = new();
+    private readonly object _startGate = new(); // apart from _gate: the app's start-up calls back into Attach
     private readonly ScalekitTestAuthorityOptions _options;
     private readonly Uri _jwksUri;
     private readonly List<AuthorityKey> _created = [];
@@ -317,7 +318,14 @@ public sealed class ScalekitTestAuthority : IDisposable
             start = _startApp;
         }
 
-        start?.Invoke();
+        if (start is not null)
+        {
+            lock (_startGate)
+            {
+                start(); // idempotent: WebApplicationFactory starts its server once
+            }
+        }
+
         return TryAppAudience(out audience)
             ? audience
             : throw new InvalidOperationException(
