@@ -7,23 +7,7 @@ namespace Scalekit.Emulator.Endpoints;
 /// <summary><c>GET /keys</c> (the JWKS) and <c>GET /.well-known/openid-configuration</c>.</summary>
 internal static class DiscoveryEndpoints
 {
-    public static IResult Keys(SigningKeyRing keys) =>
-        Results.Json(new
-        {
-            keys = keys.Published().Select(k =>
-            {
-                var parameters = k.Key.Rsa.ExportParameters(false);
-                return new Dictionary<string, string>
-                {
-                    ["use"] = "sig",
-                    ["kty"] = "RSA",
-                    ["kid"] = k.Kid,
-                    ["alg"] = SecurityAlgorithms.RsaSha256,
-                    ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
-                    ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-                };
-            }),
-        });
+    public static IResult Keys(SigningKeyRing keys) => Results.Json(ScalekitJwks.Document(keys.Published()));
 
     public static IResult Configuration(HttpContext context, EmulatorIssuer issuer)
     {

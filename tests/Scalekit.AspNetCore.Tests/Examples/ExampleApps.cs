@@ -1,55 +1,56 @@
 using ControllerApi;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MinimalApi;
+using Scalekit.AspNetCore.Testing;
 using Scalekit.AspNetCore.Tests.Framework;
 
 namespace Scalekit.AspNetCore.Tests.Examples;
 
 /// <summary>
 /// Both example apps, started through <see cref="WebApplicationFactory{TEntryPoint}"/> exactly as their Program.cs
-/// builds them, pointed at one <see cref="JwksServer"/> through SCALEKIT_ENVIRONMENT_URL (as a user points them at the emulator).
+/// builds them, trusting one <see cref="ScalekitTestAuthority"/> (the test kit, as the README shows it to users).
 /// </summary>
-public sealed class ExampleApps : IAsyncLifetime
+public sealed class ExampleApps : IDisposable
 {
     public const string Minimal = "MinimalApi";
     public const string Controllers = "ControllerApi";
 
-    private readonly Dictionary<string, IDisposable> _factories = [];
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    /// <summary>The custom claims of the documented example client (SCALEKIT.md).</summary>
+    public static readonly IReadOnlyDictionary<string, string> CustomClaims = new Dictionary<string, string>
+    {
+        ["github_repository"] = "acmecorp/inventory-service",
+        ["environment"] = "production_us",
+    };
 
-    public JwksServer Issuer { get; private set; } = null!;
+    private readonly WebApplicationFactory<MinimalApiEntryPoint> _minimal = new();
+    private readonly WebApplicationFactory<ControllerApiEntryPoint> _controllers = new();
+    private readonly Dictionary<string, HttpClient> _clients;
+
+    public ExampleApps()
+    {
+        _clients = new()
+        {
+            [Minimal] = _minimal.WithScalekitTestAuthority(Authority).CreateClient(),
+            [Controllers] = _controllers.WithScalekitTestAuthority(Authority).CreateClient(),
+        };
+    }
+
+    /// <summary>Mints for the documented example client; both apps accept its tokens.</summary>
+    public ScalekitTestAuthority Authority { get; } = new(o =>
+    {
+        o.ClientId = TestTokens.ClientId;
+        o.OrganizationId = TestTokens.OrganizationId;
+    });
 
     public HttpClient Client(string app) => _clients[app];
 
-    public async Task InitializeAsync()
-    {
-        Issuer = await JwksServer.StartAsync();
-        Add(Minimal, new PointedFactory<MinimalApiEntryPoint>(Issuer.EnvironmentUrl));
-        Add(Controllers, new PointedFactory<ControllerApiEntryPoint>(Issuer.EnvironmentUrl));
-    }
+    /// <summary>A token of the documented example client with <paramref name="scopes"/>.</summary>
+    public string Token(string[] scopes) => Authority.CreateToken(scopes: scopes, customClaims: CustomClaims);
 
-    public async Task DisposeAsync()
+    public void Dispose()
     {
-        foreach (var factory in _factories.Values)
-        {
-            factory.Dispose();
-        }
-
-        await Issuer.DisposeAsync();
-    }
-
-    private void Add<TEntryPoint>(string name, PointedFactory<TEntryPoint> factory)
-        where TEntryPoint : class
-    {
-        _factories[name] = factory;
-        _clients[name] = factory.CreateClient();
-    }
-
-    private sealed class PointedFactory<TEntryPoint>(string environmentUrl) : WebApplicationFactory<TEntryPoint>
-        where TEntryPoint : class
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSetting(ScalekitApiAuthDefaults.EnvironmentUrlVariable, environmentUrl);
+        _minimal.Dispose();
+        _controllers.Dispose();
+        Authority.Dispose();
     }
 }

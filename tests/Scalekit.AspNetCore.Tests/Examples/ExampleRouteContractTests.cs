@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scalekit.AspNetCore.Testing;
 using Scalekit.AspNetCore.Tests.Framework;
 
 namespace Scalekit.AspNetCore.Tests.Examples;
@@ -150,7 +150,6 @@ public sealed class ExampleRouteContractTests(ExampleApps apps) : IClassFixture<
         {
             Content = body is null ? null : JsonContent.Create(body),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apps.Issuer.Token(scopes));
-        return await apps.Client(app).SendAsync(request);
+        return await apps.Client(app).SendAsync(request.WithScalekitToken(apps.Token(scopes)));
     }
 }

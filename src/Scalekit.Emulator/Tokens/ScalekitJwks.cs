@@ -1,0 +1,29 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace Scalekit.Emulator.Tokens;
+
+/// <summary>
+/// The JWKS document (<c>{"keys":[…]}</c>) that publishes RSA signing keys the way Scalekit's <c>/keys</c> does: public
+/// halves only, <c>use</c> <c>sig</c>, <c>alg</c> <c>RS256</c>. Served by the emulator and by the test kit's in-memory authority.
+/// </summary>
+internal static class ScalekitJwks
+{
+    /// <summary>The document for <paramref name="keys"/>, ready for <c>JsonSerializer</c> or <c>Results.Json</c>.</summary>
+    public static object Document(IEnumerable<(string Kid, RsaSecurityKey Key)> keys) =>
+        new
+        {
+            keys = keys.Select(k =>
+            {
+                var parameters = k.Key.Rsa.ExportParameters(false);
+                return new Dictionary<string, string>
+                {
+                    ["use"] = "sig",
+                    ["kty"] = "RSA",
+                    ["kid"] = k.Kid,
+                    ["alg"] = SecurityAlgorithms.RsaSha256,
+                    ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
+                    ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+                };
+            }).ToArray(),
+        };
+}
