@@ -133,7 +133,8 @@ internal sealed class TokenEndpointClient(IHttpClientFactory httpClientFactory, 
             _ => "",
         };
         return new ScalekitTokenException(
-            $"No Scalekit token for client {registration.ClientId}: {registration.TokenEndpoint} answered {(int)status} {error} {description}".TrimEnd() + "." + hint,
+            $"No Scalekit token for client {registration.ClientId}: {registration.TokenEndpoint} answered {(int)status}" +
+            (error is null ? "" : " " + error) + (description is null ? "" : ": " + description.TrimEnd('.')) + "." + hint,
             error, description, status);
     }
 
