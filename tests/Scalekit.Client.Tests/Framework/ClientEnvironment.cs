@@ -22,7 +22,7 @@ public sealed class ClientEnvironment : IAsyncLifetime
 
     public ProtectedApi Api { get; private set; } = null!;
 
-    /// <summary>The management client of the environment, talking to the emulator directly.</summary>
+    /// <summary>The management client of the environment client, through the proxy (so its token requests are counted too).</summary>
     public ScalekitManagementClient Management { get; private set; } = null!;
 
     public string OrganizationId { get; private set; } = "";
@@ -48,7 +48,7 @@ public sealed class ClientEnvironment : IAsyncLifetime
             .AddLogging()
             .AddScalekitManagementClient(o =>
             {
-                o.EnvironmentUrl = Emulator.EnvironmentUrl;
+                o.EnvironmentUrl = Proxy.Url;
                 o.ClientId = Emulator.EnvironmentClientId;
                 o.ClientSecret = Emulator.EnvironmentClientSecret;
             })
