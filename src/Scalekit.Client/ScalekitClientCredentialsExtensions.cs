@@ -60,7 +60,10 @@ public static class ScalekitClientCredentialsExtensions
             .Configure(options => configure?.Invoke(options))
             .ValidateOnStart();
 
+        // No HttpClient logging on the token client: at Trace it would expose the Basic credentials in its structured
+        // state. Token requests are logged by this library's own events instead.
         services.AddHttpClient(ScalekitClientDefaults.TokenHttpClientNamePrefix + name)
+            .RemoveAllLoggers()
             .ConfigureHttpClient(http =>
             {
                 // The resilience pipeline owns the time-outs; token responses are small.
