@@ -25,16 +25,7 @@ public sealed class WorkerClientTests(ClientEnvironment environment) : IClassFix
         api.StartServer();
         var address = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var credentials = await environment.RegisterClientAsync("read:deployments");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Scalekit:EnvironmentUrl"] = environment.Proxy.Url,
-            ["SCALEKIT_CLIENT_ID"] = credentials.ClientId,
-            ["SCALEKIT_CLIENT_SECRET"] = credentials.Secret,
-            ["DeploymentsApi:BaseAddress"] = address,
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddDeploymentsClient(configuration).AddSingleton<DeploymentPoller>();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Worker(credentials.ClientId, credentials.Secret, address);
         var poller = provider.GetRequiredService<DeploymentPoller>();
 
         // Act
@@ -52,16 +43,7 @@ public sealed class WorkerClientTests(ClientEnvironment environment) : IClassFix
     {
         // Arrange
         var credentials = await environment.RegisterClientAsync("read:deployments");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Scalekit:EnvironmentUrl"] = environment.Proxy.Url,
-            ["SCALEKIT_CLIENT_ID"] = credentials.ClientId,
-            ["SCALEKIT_CLIENT_SECRET"] = "revoked",
-            ["DeploymentsApi:BaseAddress"] = environment.Api.Url,
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddDeploymentsClient(configuration).AddSingleton<DeploymentPoller>();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Worker(credentials.ClientId, "revoked", environment.Api.Url);
 
         // Act
         var deployments = await provider.GetRequiredService<DeploymentPoller>().PollOnceAsync(CancellationToken.None);
@@ -69,6 +51,21 @@ public sealed class WorkerClientTests(ClientEnvironment environment) : IClassFix
         // Assert
         deployments.Should().BeEmpty();
         environment.Proxy.TokenRequestsFor(credentials.ClientId).Should().Be(1);
+    }
+
+    /// <summary>The worker's services as its Program.cs adds them, configured as the README's walkthrough does.</summary>
+    private ServiceProvider Worker(string clientId, string secret, string apiAddress)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Scalekit:EnvironmentUrl"] = environment.Proxy.Url,
+            ["SCALEKIT_CLIENT_ID"] = clientId,
+            ["SCALEKIT_CLIENT_SECRET"] = secret,
+            ["DeploymentsApi:BaseAddress"] = apiAddress,
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddDeploymentsClient(configuration).AddSingleton<DeploymentPoller>();
+        return services.BuildServiceProvider();
     }
 
     private sealed class MinimalApiOnKestrel : WebApplicationFactory<MinimalApiEntryPoint>

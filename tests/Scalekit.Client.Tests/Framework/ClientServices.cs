@@ -13,7 +13,14 @@ public sealed class ClientServices : IAsyncDisposable
 {
     public const string Name = "api";
 
-    private ClientServices(ServiceProvider provider) => Provider = provider;
+    private ClientServices(ServiceProvider provider, string clientId)
+    {
+        Provider = provider;
+        ClientId = clientId;
+    }
+
+    /// <summary>The API client these services act as.</summary>
+    public string ClientId { get; }
 
     public ServiceProvider Provider { get; }
 
@@ -48,7 +55,7 @@ public sealed class ClientServices : IAsyncDisposable
                 o.TokenRequest.MaxRetryDelay = TimeSpan.FromMilliseconds(20);
                 configure?.Invoke(o);
             });
-        return new ClientServices(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        return new ClientServices(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), credentials.ClientId);
     }
 
     public async ValueTask DisposeAsync() => await Provider.DisposeAsync();

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Scalekit.Client.Tests.Framework;
 
@@ -44,9 +39,7 @@ public sealed class ProtectedApi : IAsyncDisposable
 
     public static async Task<ProtectedApi> StartAsync(string environmentUrl)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var builder = Loopback.CreateBuilder();
         builder.Services.AddScalekitApiAuth(o =>
         {
             o.EnvironmentUrl = environmentUrl;
@@ -62,8 +55,7 @@ public sealed class ProtectedApi : IAsyncDisposable
         app.MapPost("/api/echo", async (HttpRequest request) => Results.Text(await new StreamReader(request.Body).ReadToEndAsync())).RequireAuthorization();
         app.MapGet("/api/redirect", (string to) => Results.Redirect(to));
         app.MapFallback(() => Results.Ok("anonymous"));
-        await app.StartAsync();
-        api.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        api.Url = await Loopback.StartAsync(app);
         return api;
     }
 

@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Scalekit.Client.Tests.Framework;
 
@@ -45,14 +40,11 @@ public sealed class TokenEndpointProxy : IAsyncDisposable
 
     public static async Task<TokenEndpointProxy> StartAsync(string upstreamUrl)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var builder = Loopback.CreateBuilder();
         var app = builder.Build();
         var proxy = new TokenEndpointProxy(app, upstreamUrl.TrimEnd('/'));
         app.Run(proxy.HandleAsync);
-        await app.StartAsync();
-        proxy.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        proxy.Url = await Loopback.StartAsync(app);
         return proxy;
     }
 
