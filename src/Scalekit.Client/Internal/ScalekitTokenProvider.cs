@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace Scalekit.Client.Internal;
+
+/// <summary>The public face of <see cref="TokenCache"/>: tokens by HttpClient name.</summary>
+internal sealed class ScalekitTokenProvider(IOptionsMonitor<ScalekitClientCredentialsOptions> options, IOptions<ScalekitClientRegistrations> registrations, TokenCache cache)
+    : IScalekitTokenProvider
+{
+    public Task<ScalekitAccessToken> GetTokenAsync(string clientName, bool forceRefresh = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clientName);
+        if (!registrations.Value.SectionByName.ContainsKey(clientName))
+        {
+            throw new InvalidOperationException(
+                $"No Scalekit client credentials are registered for the HttpClient '{clientName}'. Call services.AddHttpClient(\"{clientName}\").AddScalekitClientCredentials().");
+        }
+
+        var registration = TokenRegistration.From(clientName, options.Get(clientName));
+        return cache.GetAsync(registration, forceRefresh ? cache.Current(registration)?.Value : null, cancellationToken);
+    }
+}
