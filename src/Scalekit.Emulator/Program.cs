@@ -5,8 +5,9 @@ using Scalekit.Emulator.Tokens;
 //   dotnet run --project src/Scalekit.Emulator                      serve on http://127.0.0.1:5100
 //   dotnet run --project src/Scalekit.Emulator -- --urls http://127.0.0.1:6000
 //   dotnet run --project src/Scalekit.Emulator -- rotate-keys [--grace-seconds 3600]
-var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
-var builder = WebApplication.CreateBuilder(args.Where(a => a != command).ToArray());
+// The command, if any, comes first; everything else is configuration (--urls http://…, --Emulator:Database=…).
+var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5100");
