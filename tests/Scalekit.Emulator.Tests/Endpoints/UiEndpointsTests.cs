@@ -1,0 +1,78 @@
+using System.Net;
+using Scalekit.Emulator.Tests.Framework;
+using static Microsoft.Playwright.Assertions;
+
+namespace Scalekit.Emulator.Tests.Endpoints;
+
+/// <summary>The admin page at <c>/</c>, in headless Chromium: register an API client and see its secret once.</summary>
+public sealed class UiEndpointsTests(ChromiumBrowser browser) : IClassFixture<ChromiumBrowser>, IAsyncLifetime
+{
+    private TestEmulator _emulator = null!;
+
+    public async Task InitializeAsync() => _emulator = await TestEmulator.StartAsync();
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [ChromiumFact]
+    public async Task Registering_a_client_in_the_page_shows_a_plain_secret_that_gets_a_token()
+    {
+        // Arrange
+        await using var page = await AdminPage.OpenAsync(browser, _emulator);
+        await page.CreateOrganizationAsync("Acme Corp");
+
+        // Act
+        var (clientId, secret) = await page.RegisterClientAsync(
+            "GitHub Actions Deployment Service", $"{SampleClient.Deploy} {SampleClient.Read}", SampleClient.Audience, "environment=production_us");
+
+        // Assert
+        var token = await _emulator.GetAccessTokenAsync(clientId, secret);
+        var payload = Jwt.Payload(token);
+        payload.GetProperty("scopes").Strings().Should().Equal(SampleClient.Deploy, SampleClient.Read);
+        payload.GetProperty("aud").Strings().Should().Equal(SampleClient.Audience);
+        payload.GetProperty("custom_claims").GetProperty("environment").GetString().Should().Be("production_us");
+        (payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64()).Should().Be(1800);
+    }
+
+    [ChromiumFact]
+    public async Task After_storing_the_secret_and_reloading_the_page_shows_only_its_suffix()
+    {
+        // Arrange
+        await using var page = await AdminPage.OpenAsync(browser, _emulator);
+        await page.CreateOrganizationAsync("Acme Corp");
+        var (clientId, secret) = await page.RegisterClientAsync("Deployer", SampleClient.Read, SampleClient.Audience, "");
+
+        // Act
+        await page.ConfirmSecretStoredAsync();
+        await page.ReloadAsync();
+
+        // Assert
+        await Expect(page.SecretBox).ToBeHiddenAsync();
+        await Expect(page.SecretValue).ToBeEmptyAsync();
+        await Expect(page.Secrets(clientId)).ToHaveTextAsync(["…" + secret[^4..] + " Revoke"]);
+        (await page.ContentAsync()).Should().NotContain(secret);
+    }
+
+    [ChromiumFact]
+    public async Task Adding_a_secret_and_revoking_the_old_one_in_the_page_rotates_the_credentials()
+    {
+        // Arrange
+        await using var page = await AdminPage.OpenAsync(browser, _emulator);
+        await page.CreateOrganizationAsync("Acme Corp");
+        var (clientId, old) = await page.RegisterClientAsync("Deployer", SampleClient.Read, SampleClient.Audience, "");
+        await page.ConfirmSecretStoredAsync();
+
+        // Act
+        var fresh = await page.AddSecretAsync(clientId);
+        await page.ConfirmSecretStoredAsync();
+        await page.RevokeSecretAsync(clientId, old[^4..]);
+
+        // Assert
+        fresh.Should().NotBe(old);
+        await Expect(page.Secrets(clientId)).ToHaveTextAsync(["…" + fresh[^4..] + " Revoke"]);
+        await Expect(page.Error).ToBeEmptyAsync();
+        using var revoked = await _emulator.PostTokenAsync(clientId, old);
+        await revoked.ShouldBeOAuthErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+        using var current = await _emulator.PostTokenAsync(clientId, fresh);
+        await current.ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+}
