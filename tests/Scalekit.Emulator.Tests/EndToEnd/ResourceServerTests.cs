@@ -5,30 +5,34 @@ using Scalekit.Emulator.Tests.Framework;
 namespace Scalekit.Emulator.Tests.EndToEnd;
 
 /// <summary>A token from the emulator is accepted by our resource server (Scalekit.AspNetCore), as one from Scalekit would be.</summary>
-public sealed class ResourceServerTests : IAsyncLifetime
+public sealed class ResourceServerTests : EmulatorTest
 {
-    private TestEmulator _emulator = null!;
     private ResourceServer _api = null!;
-    private RegisteredClient _client = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The resource server checks token lifetimes on the system clock, so the emulator mints on it too.</summary>
+    protected override TimeProvider? EmulatorClock => null;
+
+    protected override async Task ArrangeAsync()
     {
-        _emulator = await TestEmulator.StartAsync();
-        _api = await ResourceServer.StartAsync(_emulator.EnvironmentUrl, SampleClient.Audience);
-        _client = await _emulator.RegisterClientAsync();
+        await base.ArrangeAsync();
+        _api = await ResourceServer.StartAsync(Emulator.EnvironmentUrl, SampleClient.Audience);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _api.DisposeAsync();
-        await _emulator.DisposeAsync();
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task A_token_with_the_required_scope_is_accepted()
     {
         // Arrange
-        var token = await _emulator.GetAccessTokenAsync(_client);
+        var token = await Emulator.GetAccessTokenAsync(Client);
 
         // Act
         using var response = await _api.GetDeploymentsAsync(token);
@@ -42,7 +46,7 @@ public sealed class ResourceServerTests : IAsyncLifetime
     public async Task A_token_narrowed_to_another_scope_is_forbidden()
     {
         // Arrange
-        var token = await _emulator.GetAccessTokenAsync(_client, SampleClient.Deploy);
+        var token = await Emulator.GetAccessTokenAsync(Client, SampleClient.Deploy);
 
         // Act
         using var response = await _api.GetDeploymentsAsync(token);
@@ -55,8 +59,8 @@ public sealed class ResourceServerTests : IAsyncLifetime
     public async Task A_token_of_a_client_registered_without_the_scope_is_forbidden()
     {
         // Arrange
-        var client = await _emulator.RegisterClientAsync(_client.OrganizationId, body => body["scopes"] = new JsonArray(SampleClient.Deploy));
-        var token = await _emulator.GetAccessTokenAsync(client);
+        var client = await Emulator.RegisterClientAsync(Client.OrganizationId, body => body["scopes"] = new JsonArray(SampleClient.Deploy));
+        var token = await Emulator.GetAccessTokenAsync(client);
 
         // Act
         using var response = await _api.GetDeploymentsAsync(token);
@@ -79,8 +83,8 @@ public sealed class ResourceServerTests : IAsyncLifetime
     public async Task A_token_for_another_audience_is_unauthorized()
     {
         // Arrange
-        var client = await _emulator.RegisterClientAsync(_client.OrganizationId, body => body["audience"] = new JsonArray("billing-api.acmecorp.com"));
-        var token = await _emulator.GetAccessTokenAsync(client);
+        var client = await Emulator.RegisterClientAsync(Client.OrganizationId, body => body["audience"] = new JsonArray("billing-api.acmecorp.com"));
+        var token = await Emulator.GetAccessTokenAsync(client);
 
         // Act
         using var response = await _api.GetDeploymentsAsync(token);
@@ -93,13 +97,13 @@ public sealed class ResourceServerTests : IAsyncLifetime
     public async Task After_a_rotation_the_new_key_is_accepted_at_once()
     {
         // Arrange: the API has cached the first key.
-        using (var warm = await _api.GetDeploymentsAsync(await _emulator.GetAccessTokenAsync(_client)))
+        using (var warm = await _api.GetDeploymentsAsync(await Emulator.GetAccessTokenAsync(Client)))
         {
             warm.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        var kid = _emulator.Host.RotateSigningKey(TimeSpan.FromHours(1));
-        var token = await _emulator.GetAccessTokenAsync(_client);
+        var kid = Emulator.Host.RotateSigningKey(TimeSpan.FromHours(1));
+        var token = await Emulator.GetAccessTokenAsync(Client);
 
         // Act
         using var response = await _api.GetDeploymentsAsync(token);

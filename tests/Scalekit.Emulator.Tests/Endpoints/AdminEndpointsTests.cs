@@ -1,24 +1,15 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Endpoints;
 
 /// <summary><c>POST /admin/v1/keys/rotate</c> and <c>GET /admin/v1/keys</c>, called with the environment token.</summary>
-public sealed class AdminEndpointsTests : IAsyncLifetime
+public sealed class AdminEndpointsTests : EmulatorTest
 {
-    private readonly FakeTimeProvider _time = Clock.Fake();
-    private TestEmulator _emulator = null!;
     private string _oldKid = null!;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await TestEmulator.StartAsync(time: _time);
-        _oldKid = (await _emulator.GetPublishedKidsAsync()).Single();
-    }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    protected override async Task ArrangeAsync() => _oldKid = (await Emulator.GetPublishedKidsAsync()).Single();
 
     [Fact]
     public async Task Rotating_answers_the_new_kid_and_the_published_ones()
@@ -30,7 +21,7 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
         var kid = json.GetProperty("kid").GetString();
         kid.Should().MatchRegex(@"^snk_\d{17}$").And.NotBe(_oldKid);
         json.GetProperty("published").Strings().Should().Equal(_oldKid, kid);
-        (await _emulator.GetPublishedKidsAsync()).Should().Equal(_oldKid, kid);
+        (await Emulator.GetPublishedKidsAsync()).Should().Equal(_oldKid, kid);
     }
 
     [Fact]
@@ -40,7 +31,7 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
         var kid = (await RotateAsync(600)).GetProperty("kid").GetString();
 
         // Act
-        var token = await _emulator.GetEnvironmentTokenAsync();
+        var token = await Emulator.GetEnvironmentTokenAsync();
 
         // Assert
         Jwt.Header(token).GetProperty("kid").GetString().Should().Be(kid);
@@ -53,10 +44,10 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
         var kid = (await RotateAsync(600)).GetProperty("kid").GetString();
 
         // Act
-        _time.Advance(TimeSpan.FromSeconds(600));
+        Time.Advance(TimeSpan.FromSeconds(600));
 
         // Assert
-        (await _emulator.GetPublishedKidsAsync()).Should().Equal(kid);
+        (await Emulator.GetPublishedKidsAsync()).Should().Equal(kid);
     }
 
     [Fact]
@@ -66,7 +57,7 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
         var kid = (await RotateAsync(0)).GetProperty("kid").GetString();
 
         // Assert
-        (await _emulator.GetPublishedKidsAsync()).Should().Equal(kid);
+        (await Emulator.GetPublishedKidsAsync()).Should().Equal(kid);
     }
 
     [Fact]
@@ -76,7 +67,7 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
         var kid = (await RotateAsync(600)).GetProperty("kid").GetString();
 
         // Act
-        var json = await _emulator.ManageAsync(HttpMethod.Get, "/admin/v1/keys", null, HttpStatusCode.OK);
+        var json = await Emulator.ManageAsync(HttpMethod.Get, "/admin/v1/keys", null, HttpStatusCode.OK);
 
         // Assert
         json.GetProperty("published").Strings().Should().Equal(_oldKid, kid);
@@ -90,13 +81,13 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
     public async Task A_grace_period_that_is_not_whole_seconds_is_a_bad_request_and_rotates_nothing(string grace)
     {
         // Act
-        using var response = await _emulator.ManageAsync(HttpMethod.Post, $"/admin/v1/keys/rotate?grace_period_seconds={grace}");
+        using var response = await Emulator.ManageAsync(HttpMethod.Post, $"/admin/v1/keys/rotate?grace_period_seconds={grace}");
 
         // Assert
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "grace_period_seconds");
-        (await _emulator.GetPublishedKidsAsync()).Should().Equal(_oldKid);
+        (await Emulator.GetPublishedKidsAsync()).Should().Equal(_oldKid);
     }
 
     private Task<JsonElement> RotateAsync(int graceSeconds) =>
-        _emulator.ManageAsync(HttpMethod.Post, $"/admin/v1/keys/rotate?grace_period_seconds={graceSeconds}", null, HttpStatusCode.OK);
+        Emulator.ManageAsync(HttpMethod.Post, $"/admin/v1/keys/rotate?grace_period_seconds={graceSeconds}", null, HttpStatusCode.OK);
 }

@@ -1,26 +1,16 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Scalekit.Emulator.Storage;
 using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Endpoints;
 
-public sealed class ClientEndpointsTests : IAsyncLifetime
+/// <summary>Each test works in an organization of its own, on an emulator shared by the class.</summary>
+public sealed class ClientEndpointsTests(SharedEmulator shared) : SharedEmulatorTest(shared)
 {
-    private TestEmulator _emulator = null!;
     private string _organization = null!;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await TestEmulator.StartAsync();
-        _organization = await _emulator.CreateOrganizationAsync();
-    }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    protected override async Task ArrangeAsync() => _organization = await Emulator.CreateOrganizationAsync();
 
     private string Clients => $"/api/v1/organizations/{_organization}/clients";
 
@@ -54,7 +44,7 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
     public async Task Registering_a_client_answers_201_with_seed_004s_shape_and_the_plain_secret()
     {
         // Act
-        using var response = await _emulator.ManageAsync(HttpMethod.Post, Clients, SampleClient.Body());
+        using var response = await Emulator.ManageAsync(HttpMethod.Post, Clients, SampleClient.Body());
 
         // Assert
         var json = await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
@@ -79,12 +69,12 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
     public async Task The_list_shows_the_organizations_clients_in_registration_order()
     {
         // Arrange
-        var first = await _emulator.RegisterClientAsync(_organization);
-        var second = await _emulator.RegisterClientAsync(_organization, body => body["name"] = "Second");
-        await _emulator.RegisterClientAsync();
+        var first = await Emulator.RegisterClientAsync(_organization);
+        var second = await Emulator.RegisterClientAsync(_organization, body => body["name"] = "Second");
+        await Emulator.RegisterClientAsync();
 
         // Act
-        var json = await _emulator.ListClientsAsync(_organization);
+        var json = await Emulator.ListClientsAsync(_organization);
 
         // Assert
         json.GetProperty("clients").EnumerateArray().Select(c => c.GetProperty("client_id").GetString())
@@ -95,10 +85,10 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
     public async Task A_registered_client_can_be_read_back()
     {
         // Arrange
-        var registered = await _emulator.RegisterClientAsync(_organization);
+        var registered = await Emulator.RegisterClientAsync(_organization);
 
         // Act
-        var json = await _emulator.ManageAsync(HttpMethod.Get, registered.Path, null, HttpStatusCode.OK);
+        var json = await Emulator.ManageAsync(HttpMethod.Get, registered.Path, null, HttpStatusCode.OK);
 
         // Assert
         var client = json.GetProperty("client");
@@ -110,10 +100,10 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
     public async Task A_patch_changes_only_the_fields_it_names()
     {
         // Arrange
-        var registered = await _emulator.RegisterClientAsync(_organization);
+        var registered = await Emulator.RegisterClientAsync(_organization);
 
         // Act
-        var json = await _emulator.ManageAsync(HttpMethod.Patch, registered.Path, new { description = "Moved to the new pipeline" }, HttpStatusCode.OK);
+        var json = await Emulator.ManageAsync(HttpMethod.Patch, registered.Path, new { description = "Moved to the new pipeline" }, HttpStatusCode.OK);
 
         // Assert
         var client = json.GetProperty("client");
@@ -121,7 +111,7 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
         var expected = SampleClient.Body();
         expected["description"] = "Moved to the new pipeline";
         ShouldMatch(client, expected);
-        var stored = await _emulator.ManageAsync(HttpMethod.Get, registered.Path, null, HttpStatusCode.OK);
+        var stored = await Emulator.ManageAsync(HttpMethod.Get, registered.Path, null, HttpStatusCode.OK);
         ShouldMatch(stored.GetProperty("client"), expected);
     }
 
@@ -129,11 +119,11 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
     public async Task A_patched_scope_list_applies_to_the_next_token()
     {
         // Arrange
-        var registered = await _emulator.RegisterClientAsync(_organization);
-        await _emulator.ManageAsync(HttpMethod.Patch, registered.Path, new { scopes = new[] { SampleClient.Read } }, HttpStatusCode.OK);
+        var registered = await Emulator.RegisterClientAsync(_organization);
+        await Emulator.ManageAsync(HttpMethod.Patch, registered.Path, new { scopes = new[] { SampleClient.Read } }, HttpStatusCode.OK);
 
         // Act
-        var token = await _emulator.GetAccessTokenAsync(registered);
+        var token = await Emulator.GetAccessTokenAsync(registered);
 
         // Assert
         Jwt.Payload(token).GetProperty("scopes").Strings().Should().Equal(SampleClient.Read);
@@ -143,14 +133,14 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
     public async Task An_invalid_patch_changes_nothing()
     {
         // Arrange
-        var registered = await _emulator.RegisterClientAsync(_organization);
+        var registered = await Emulator.RegisterClientAsync(_organization);
 
         // Act
-        using var response = await _emulator.ManageAsync(HttpMethod.Patch, registered.Path, new { description = "changed", expiry = 10 });
+        using var response = await Emulator.ManageAsync(HttpMethod.Patch, registered.Path, new { description = "changed", expiry = 10 });
 
         // Assert
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "expiry");
-        var stored = await _emulator.ManageAsync(HttpMethod.Get, registered.Path, null, HttpStatusCode.OK);
+        var stored = await Emulator.ManageAsync(HttpMethod.Get, registered.Path, null, HttpStatusCode.OK);
         ShouldMatchSample(stored.GetProperty("client"));
     }
 
@@ -158,28 +148,28 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
     public async Task A_deleted_client_is_gone()
     {
         // Arrange
-        var registered = await _emulator.RegisterClientAsync(_organization);
+        var registered = await Emulator.RegisterClientAsync(_organization);
 
         // Act
-        await _emulator.ManageAsync(HttpMethod.Delete, registered.Path, null, HttpStatusCode.OK);
+        await Emulator.ManageAsync(HttpMethod.Delete, registered.Path, null, HttpStatusCode.OK);
 
         // Assert
-        using var get = await _emulator.ManageAsync(HttpMethod.Get, registered.Path);
+        using var get = await Emulator.ManageAsync(HttpMethod.Get, registered.Path);
         await get.ShouldBeProblemAsync(HttpStatusCode.NotFound, registered.ClientId);
-        (await _emulator.ListClientsAsync(_organization)).GetProperty("clients").GetArrayLength().Should().Be(0);
+        (await Emulator.ListClientsAsync(_organization)).GetProperty("clients").GetArrayLength().Should().Be(0);
     }
 
     [Fact]
     public async Task A_deleted_clients_secret_no_longer_gets_a_token()
     {
         // Arrange
-        var registered = await _emulator.RegisterClientAsync(_organization);
+        var registered = await Emulator.RegisterClientAsync(_organization);
 
         // Act
-        await _emulator.ManageAsync(HttpMethod.Delete, registered.Path, null, HttpStatusCode.OK);
+        await Emulator.ManageAsync(HttpMethod.Delete, registered.Path, null, HttpStatusCode.OK);
 
         // Assert
-        using var response = await _emulator.PostTokenAsync(registered.ClientId, registered.PlainSecret);
+        using var response = await Emulator.PostTokenAsync(registered.ClientId, registered.PlainSecret);
         await response.ShouldBeOAuthErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
     }
 
@@ -188,16 +178,16 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
     public async Task A_route_naming_an_unknown_organization_client_or_secret_is_not_found(string method, string template)
     {
         // Arrange
-        var registered = await _emulator.RegisterClientAsync(_organization);
-        var other = await _emulator.CreateOrganizationAsync("Other Corp");
+        var registered = await Emulator.RegisterClientAsync(_organization);
+        var other = await Emulator.CreateOrganizationAsync("Other Corp");
         var path = ManagementRoutes.Fill(template, registered, other);
 
         // Act
-        using var response = await _emulator.ManageAsync(new HttpMethod(method), path, ManagementRoutes.ValidBody(method, path));
+        using var response = await Emulator.ManageAsync(new HttpMethod(method), path, ManagementRoutes.ValidBody(method, path));
 
         // Assert
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "No ");
-        var stored = await _emulator.ManageAsync(HttpMethod.Get, registered.Path, null, HttpStatusCode.OK);
+        var stored = await Emulator.ManageAsync(HttpMethod.Get, registered.Path, null, HttpStatusCode.OK);
         stored.GetProperty("client").GetProperty("secrets").GetArrayLength().Should().Be(1);
     }
 
@@ -210,11 +200,11 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
         body[field] = JsonNode.Parse(json);
 
         // Act
-        using var response = await _emulator.ManageAsync(HttpMethod.Post, Clients, body);
+        using var response = await Emulator.ManageAsync(HttpMethod.Post, Clients, body);
 
         // Assert
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, detail);
-        (await _emulator.ListClientsAsync(_organization)).GetProperty("clients").GetArrayLength().Should().Be(0);
+        (await Emulator.ListClientsAsync(_organization)).GetProperty("clients").GetArrayLength().Should().Be(0);
     }
 
     [Theory]
@@ -225,39 +215,12 @@ public sealed class ClientEndpointsTests : IAsyncLifetime
     [InlineData("application/json", "null", "empty")]
     public async Task A_body_that_is_not_a_json_object_is_a_bad_request_and_registers_nothing(string mediaType, string body, string detail)
     {
-        // Arrange
-        using var content = new StringContent(body, Encoding.UTF8, mediaType);
-
         // Act
-        using var response = await _emulator.SendAsync(HttpMethod.Post, Clients, content, await _emulator.GetEnvironmentTokenAsync());
+        using var response = await Emulator.ManageAsync(HttpMethod.Post, Clients, mediaType, body);
 
         // Assert
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, detail);
-        (await _emulator.ListClientsAsync(_organization)).GetProperty("clients").GetArrayLength().Should().Be(0);
-    }
-
-    [Fact]
-    public async Task A_registration_that_fails_half_way_leaves_no_client_behind()
-    {
-        // Arrange: the secret's insert, the second write of the registration, fails in the database.
-        var existing = await _emulator.RegisterClientAsync(_organization);
-        FailSecretInserts();
-
-        // Act
-        using var response = await _emulator.SendAsync(HttpMethod.Post, Clients, JsonContent.Create(SampleClient.Body()), await _emulator.GetEnvironmentTokenAsync());
-
-        // Assert
-        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
-        (await _emulator.ListClientsAsync(_organization)).GetProperty("clients").EnumerateArray()
-            .Select(c => c.GetProperty("client_id").GetString()).Should().Equal(existing.ClientId);
-    }
-
-    private void FailSecretInserts()
-    {
-        using var connection = _emulator.Host.Services.GetRequiredService<EmulatorDatabase>().Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "CREATE TRIGGER fail_secret BEFORE INSERT ON client_secrets BEGIN SELECT RAISE(ABORT, 'disk full'); END;";
-        command.ExecuteNonQuery();
+        (await Emulator.ListClientsAsync(_organization)).GetProperty("clients").GetArrayLength().Should().Be(0);
     }
 
     private static void ShouldMatchSample(JsonElement client) => ShouldMatch(client, SampleClient.Body());

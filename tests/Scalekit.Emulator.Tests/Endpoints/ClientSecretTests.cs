@@ -1,28 +1,15 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Endpoints;
 
 /// <summary>A client secret is shown once, authenticates until revoked, and rotates by add-new, move callers, delete-old.</summary>
-public sealed class ClientSecretTests : IAsyncLifetime
+public sealed class ClientSecretTests : EmulatorTest
 {
-    private readonly FakeTimeProvider _time = Clock.Fake();
-    private TestEmulator _emulator = null!;
-    private RegisteredClient _client = null!;
+    private string Secrets => Client.Path + "/secrets";
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await TestEmulator.StartAsync(time: _time);
-        _client = await _emulator.RegisterClientAsync();
-    }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
-    private string Secrets => _client.Path + "/secrets";
-
-    private string FirstSecretId => _client.Client.GetProperty("secrets")[0].GetProperty("id").GetString()!;
+    private string FirstSecretId => Client.Client.GetProperty("secrets")[0].GetProperty("id").GetString()!;
 
     [Theory]
     [InlineData("/api/v1/organizations/{org}/clients/{client}")]
@@ -30,26 +17,26 @@ public sealed class ClientSecretTests : IAsyncLifetime
     public async Task Reading_clients_back_never_shows_the_plain_secret(string template)
     {
         // Act
-        using var response = await _emulator.ManageAsync(HttpMethod.Get, ManagementRoutes.Fill(template, _client));
+        using var response = await Emulator.ManageAsync(HttpMethod.Get, ManagementRoutes.Fill(template, Client));
 
         // Assert
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        text.Should().NotContain(_client.PlainSecret).And.NotContain("plain_secret");
-        text.Should().Contain($"\"secret_suffix\":\"{_client.PlainSecret[^4..]}\"");
+        text.Should().NotContain(Client.PlainSecret).And.NotContain("plain_secret");
+        text.Should().Contain($"\"secret_suffix\":\"{Client.PlainSecret[^4..]}\"");
     }
 
     [Fact]
     public async Task Adding_a_secret_answers_201_with_its_plain_secret_once()
     {
         // Act
-        using var response = await _emulator.ManageAsync(HttpMethod.Post, Secrets);
+        using var response = await Emulator.ManageAsync(HttpMethod.Post, Secrets);
 
         // Assert
         var json = await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
         json.PropertyNames().Should().BeEquivalentTo("plain_secret", "secret");
         var plain = json.GetProperty("plain_secret").GetString()!;
-        plain.Should().StartWith("test_").And.NotBe(_client.PlainSecret);
+        plain.Should().StartWith("test_").And.NotBe(Client.PlainSecret);
         var secret = json.GetProperty("secret");
         secret.GetProperty("id").GetString().Should().MatchRegex(@"^sks_\d{17}$").And.NotBe(FirstSecretId);
         secret.GetProperty("secret_suffix").GetString().Should().Be(plain[^4..]);
@@ -65,8 +52,8 @@ public sealed class ClientSecretTests : IAsyncLifetime
         var second = await AddSecretAsync();
 
         // Act
-        using var first = await _emulator.PostTokenAsync(_client.ClientId, _client.PlainSecret);
-        using var next = await _emulator.PostTokenAsync(_client.ClientId, second.Plain);
+        using var first = await Emulator.PostTokenAsync(Client.ClientId, Client.PlainSecret);
+        using var next = await Emulator.PostTokenAsync(Client.ClientId, second.Plain);
 
         // Assert
         await first.ShouldHaveStatusAsync(HttpStatusCode.OK);
@@ -77,10 +64,10 @@ public sealed class ClientSecretTests : IAsyncLifetime
     public async Task A_revoked_secret_no_longer_gets_a_token()
     {
         // Act
-        await _emulator.ManageAsync(HttpMethod.Delete, $"{Secrets}/{FirstSecretId}", null, HttpStatusCode.OK);
+        await Emulator.ManageAsync(HttpMethod.Delete, $"{Secrets}/{FirstSecretId}", null, HttpStatusCode.OK);
 
         // Assert
-        using var response = await _emulator.PostTokenAsync(_client.ClientId, _client.PlainSecret);
+        using var response = await Emulator.PostTokenAsync(Client.ClientId, Client.PlainSecret);
         await response.ShouldBeOAuthErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
     }
 
@@ -91,10 +78,10 @@ public sealed class ClientSecretTests : IAsyncLifetime
         var second = await AddSecretAsync();
 
         // Act
-        await _emulator.ManageAsync(HttpMethod.Delete, $"{Secrets}/{FirstSecretId}", null, HttpStatusCode.OK);
+        await Emulator.ManageAsync(HttpMethod.Delete, $"{Secrets}/{FirstSecretId}", null, HttpStatusCode.OK);
 
         // Assert
-        var json = await _emulator.ManageAsync(HttpMethod.Get, _client.Path, null, HttpStatusCode.OK);
+        var json = await Emulator.ManageAsync(HttpMethod.Get, Client.Path, null, HttpStatusCode.OK);
         json.GetProperty("client").GetProperty("secrets").EnumerateArray().Select(s => s.GetProperty("id").GetString()).Should().Equal(second.Id);
     }
 
@@ -103,15 +90,15 @@ public sealed class ClientSecretTests : IAsyncLifetime
     {
         // Arrange
         var second = await AddSecretAsync();
-        await _emulator.GetAccessTokenAsync(_client.ClientId, second.Plain); // the callers moved to the new secret
+        await Emulator.GetAccessTokenAsync(Client.ClientId, second.Plain); // the callers moved to the new secret
 
         // Act
-        await _emulator.ManageAsync(HttpMethod.Delete, $"{Secrets}/{FirstSecretId}", null, HttpStatusCode.OK);
+        await Emulator.ManageAsync(HttpMethod.Delete, $"{Secrets}/{FirstSecretId}", null, HttpStatusCode.OK);
 
         // Assert
-        using var old = await _emulator.PostTokenAsync(_client.ClientId, _client.PlainSecret);
+        using var old = await Emulator.PostTokenAsync(Client.ClientId, Client.PlainSecret);
         await old.ShouldBeOAuthErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
-        using var current = await _emulator.PostTokenAsync(_client.ClientId, second.Plain);
+        using var current = await Emulator.PostTokenAsync(Client.ClientId, second.Plain);
         await current.ShouldHaveStatusAsync(HttpStatusCode.OK);
     }
 
@@ -119,10 +106,10 @@ public sealed class ClientSecretTests : IAsyncLifetime
     public async Task A_secret_of_one_client_does_not_authenticate_another()
     {
         // Arrange
-        var other = await _emulator.RegisterClientAsync(_client.OrganizationId);
+        var other = await Emulator.RegisterClientAsync(Client.OrganizationId);
 
         // Act
-        using var response = await _emulator.PostTokenAsync(other.ClientId, _client.PlainSecret);
+        using var response = await Emulator.PostTokenAsync(other.ClientId, Client.PlainSecret);
 
         // Assert
         await response.ShouldBeOAuthErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
@@ -132,26 +119,26 @@ public sealed class ClientSecretTests : IAsyncLifetime
     public async Task Using_a_secret_records_when_it_was_last_used()
     {
         // Arrange
-        _time.Advance(TimeSpan.FromMinutes(5));
+        Time.Advance(TimeSpan.FromMinutes(5));
 
         // Act
-        await _emulator.GetAccessTokenAsync(_client);
+        await Emulator.GetAccessTokenAsync(Client);
 
         // Assert
-        var json = await _emulator.ManageAsync(HttpMethod.Get, _client.Path, null, HttpStatusCode.OK);
+        var json = await Emulator.ManageAsync(HttpMethod.Get, Client.Path, null, HttpStatusCode.OK);
         var secret = json.GetProperty("client").GetProperty("secrets")[0];
         secret.GetProperty("last_used_time").GetDateTimeOffset().Should().Be(Clock.Start + TimeSpan.FromMinutes(5));
     }
 
     private async Task<(string Id, string Plain)> AddSecretAsync()
     {
-        var json = await _emulator.ManageAsync(HttpMethod.Post, Secrets, null, HttpStatusCode.Created);
+        var json = await Emulator.ManageAsync(HttpMethod.Post, Secrets, null, HttpStatusCode.Created);
         return (json.GetProperty("secret").GetProperty("id").GetString()!, json.GetProperty("plain_secret").GetString()!);
     }
 
     private async Task<string> ReadClientTextAsync()
     {
-        using var response = await _emulator.ManageAsync(HttpMethod.Get, _client.Path);
+        using var response = await Emulator.ManageAsync(HttpMethod.Get, Client.Path);
         return JsonSerializer.Serialize(await response.ShouldHaveStatusAsync(HttpStatusCode.OK));
     }
 }

@@ -3,19 +3,13 @@ using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Endpoints;
 
-public sealed class DiscoveryEndpointsTests : IAsyncLifetime
+public sealed class DiscoveryEndpointsTests() : EmulatorTest(registerClient: false)
 {
-    private TestEmulator _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await TestEmulator.StartAsync();
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Fact]
     public async Task The_jwks_publishes_rsa_signing_keys_for_rs256()
     {
         // Act
-        using var response = await _emulator.Http.GetAsync("/keys");
+        using var response = await Emulator.Http.GetAsync("/keys");
         var json = await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         // Assert
@@ -35,7 +29,7 @@ public sealed class DiscoveryEndpointsTests : IAsyncLifetime
     public async Task The_jwks_holds_public_keys_only()
     {
         // Act
-        var json = await _emulator.GetKeysJsonAsync();
+        var json = await Emulator.GetKeysJsonAsync();
 
         // Assert
         json.Should().NotContainAny("\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"");
@@ -45,13 +39,13 @@ public sealed class DiscoveryEndpointsTests : IAsyncLifetime
     public async Task Discovery_names_the_environment_url_as_issuer_and_its_keys_as_jwks_uri()
     {
         // Act
-        using var response = await _emulator.Http.GetAsync("/.well-known/openid-configuration");
+        using var response = await Emulator.Http.GetAsync("/.well-known/openid-configuration");
         var json = await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         // Assert
-        json.GetProperty("issuer").GetString().Should().Be(_emulator.EnvironmentUrl);
-        json.GetProperty("jwks_uri").GetString().Should().Be(_emulator.EnvironmentUrl + "/keys");
-        json.GetProperty("token_endpoint").GetString().Should().Be(_emulator.EnvironmentUrl + "/oauth/token");
+        json.GetProperty("issuer").GetString().Should().Be(Emulator.EnvironmentUrl);
+        json.GetProperty("jwks_uri").GetString().Should().Be(Emulator.EnvironmentUrl + "/keys");
+        json.GetProperty("token_endpoint").GetString().Should().Be(Emulator.EnvironmentUrl + "/oauth/token");
         json.GetProperty("grant_types_supported").Strings().Should().Equal("client_credentials");
         json.GetProperty("token_endpoint_auth_methods_supported").Strings().Should().BeEquivalentTo("client_secret_post", "client_secret_basic");
     }

@@ -5,24 +5,13 @@ using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Endpoints;
 
-public sealed class TokenEndpointTests : IAsyncLifetime
+public sealed class TokenEndpointTests(SharedEmulator shared) : SharedEmulatorTest(shared)
 {
-    private TestEmulator _emulator = null!;
-    private RegisteredClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await TestEmulator.StartAsync();
-        _client = await _emulator.RegisterClientAsync();
-    }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Fact]
     public async Task Credentials_in_the_form_body_get_a_bearer_token_with_the_registered_scopes()
     {
         // Act
-        using var response = await _emulator.PostTokenAsync(_client.ClientId, _client.PlainSecret);
+        using var response = await Emulator.PostTokenAsync(Client.ClientId, Client.PlainSecret);
 
         // Assert
         await ShouldBeTokenResponseAsync(response, $"{SampleClient.Deploy} {SampleClient.Read}");
@@ -35,7 +24,7 @@ public sealed class TokenEndpointTests : IAsyncLifetime
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" });
 
         // Act
-        using var response = await _emulator.PostTokenAsync(form, TestEmulator.Basic(_client.ClientId, _client.PlainSecret));
+        using var response = await Emulator.PostTokenAsync(form, TestEmulator.Basic(Client.ClientId, Client.PlainSecret));
 
         // Assert
         await ShouldBeTokenResponseAsync(response, $"{SampleClient.Deploy} {SampleClient.Read}");
@@ -45,7 +34,7 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     public async Task A_requested_scope_narrows_the_token_to_that_subset()
     {
         // Act
-        using var response = await _emulator.PostTokenAsync(_client.ClientId, _client.PlainSecret, SampleClient.Read);
+        using var response = await Emulator.PostTokenAsync(Client.ClientId, Client.PlainSecret, SampleClient.Read);
 
         // Assert
         var json = await ShouldBeTokenResponseAsync(response, SampleClient.Read);
@@ -58,13 +47,13 @@ public sealed class TokenEndpointTests : IAsyncLifetime
     public async Task The_environment_client_gets_a_token_for_the_management_api()
     {
         // Act
-        using var response = await _emulator.PostTokenAsync(_emulator.Host.EnvironmentClientId, _emulator.Host.EnvironmentClientSecret);
+        using var response = await Emulator.PostTokenAsync(Emulator.Host.EnvironmentClientId, Emulator.Host.EnvironmentClientSecret);
 
         // Assert
         var json = await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         json.GetProperty("expires_in").GetInt64().Should().Be(86399);
         var payload = Jwt.Payload(json.GetProperty("access_token").GetString()!);
-        payload.GetProperty("client_id").GetString().Should().Be(_emulator.Host.EnvironmentClientId);
+        payload.GetProperty("client_id").GetString().Should().Be(Emulator.Host.EnvironmentClientId);
         payload.TryGetProperty("oid", out _).Should().BeFalse("the environment client belongs to no organization");
     }
 
@@ -96,7 +85,7 @@ public sealed class TokenEndpointTests : IAsyncLifetime
             : new AuthenticationHeaderValue("Basic", basic);
 
         // Act
-        using var response = await _emulator.PostTokenAsync(content, authorization);
+        using var response = await Emulator.PostTokenAsync(content, authorization);
 
         // Assert
         await response.ShouldBeOAuthErrorAsync(status, error);
@@ -113,17 +102,17 @@ public sealed class TokenEndpointTests : IAsyncLifetime
         // Arrange
         using var content = mediaType is null ? null : new StringContent(body!, Encoding.UTF8, mediaType);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token") { Content = content };
-        request.Headers.Authorization = TestEmulator.Basic(_client.ClientId, _client.PlainSecret);
+        request.Headers.Authorization = TestEmulator.Basic(Client.ClientId, Client.PlainSecret);
 
         // Act
-        using var response = await _emulator.Http.SendAsync(request);
+        using var response = await Emulator.Http.SendAsync(request);
 
         // Assert
         await response.ShouldBeOAuthErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
     }
 
-    private string Fill(string template) => template.Replace("{id}", _client.ClientId, StringComparison.Ordinal)
-        .Replace("{secret}", Uri.EscapeDataString(_client.PlainSecret), StringComparison.Ordinal);
+    private string Fill(string template) => template.Replace("{id}", Client.ClientId, StringComparison.Ordinal)
+        .Replace("{secret}", Uri.EscapeDataString(Client.PlainSecret), StringComparison.Ordinal);
 
     private static async Task<System.Text.Json.JsonElement> ShouldBeTokenResponseAsync(HttpResponseMessage response, string scope)
     {

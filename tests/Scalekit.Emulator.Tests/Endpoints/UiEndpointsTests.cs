@@ -5,27 +5,20 @@ using static Microsoft.Playwright.Assertions;
 namespace Scalekit.Emulator.Tests.Endpoints;
 
 /// <summary>The admin page at <c>/</c>, in headless Chromium: register an API client and see its secret once.</summary>
-public sealed class UiEndpointsTests(ChromiumBrowser browser) : IClassFixture<ChromiumBrowser>, IAsyncLifetime
+public sealed class UiEndpointsTests(ChromiumBrowser browser) : EmulatorTest(registerClient: false), IClassFixture<ChromiumBrowser>
 {
-    private TestEmulator _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await TestEmulator.StartAsync();
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [ChromiumFact]
     public async Task Registering_a_client_in_the_page_shows_a_plain_secret_that_gets_a_token()
     {
         // Arrange
-        await using var page = await AdminPage.OpenAsync(browser, _emulator);
-        await page.CreateOrganizationAsync("Acme Corp");
+        await using var page = await OpenWithOrganizationAsync();
 
         // Act
         var (clientId, secret) = await page.RegisterClientAsync(
             "GitHub Actions Deployment Service", $"{SampleClient.Deploy} {SampleClient.Read}", SampleClient.Audience, "environment=production_us");
 
         // Assert
-        var token = await _emulator.GetAccessTokenAsync(clientId, secret);
+        var token = await Emulator.GetAccessTokenAsync(clientId, secret);
         var payload = Jwt.Payload(token);
         payload.GetProperty("scopes").Strings().Should().Equal(SampleClient.Deploy, SampleClient.Read);
         payload.GetProperty("aud").Strings().Should().Equal(SampleClient.Audience);
@@ -37,9 +30,8 @@ public sealed class UiEndpointsTests(ChromiumBrowser browser) : IClassFixture<Ch
     public async Task After_storing_the_secret_and_reloading_the_page_shows_only_its_suffix()
     {
         // Arrange
-        await using var page = await AdminPage.OpenAsync(browser, _emulator);
-        await page.CreateOrganizationAsync("Acme Corp");
-        var (clientId, secret) = await page.RegisterClientAsync("Deployer", SampleClient.Read, SampleClient.Audience, "");
+        await using var page = await OpenWithOrganizationAsync();
+        var (clientId, secret) = await RegisterDeployerAsync(page);
 
         // Act
         await page.ConfirmSecretStoredAsync();
@@ -56,9 +48,8 @@ public sealed class UiEndpointsTests(ChromiumBrowser browser) : IClassFixture<Ch
     public async Task Adding_a_secret_and_revoking_the_old_one_in_the_page_rotates_the_credentials()
     {
         // Arrange
-        await using var page = await AdminPage.OpenAsync(browser, _emulator);
-        await page.CreateOrganizationAsync("Acme Corp");
-        var (clientId, old) = await page.RegisterClientAsync("Deployer", SampleClient.Read, SampleClient.Audience, "");
+        await using var page = await OpenWithOrganizationAsync();
+        var (clientId, old) = await RegisterDeployerAsync(page);
         await page.ConfirmSecretStoredAsync();
 
         // Act
@@ -70,9 +61,20 @@ public sealed class UiEndpointsTests(ChromiumBrowser browser) : IClassFixture<Ch
         fresh.Should().NotBe(old);
         await Expect(page.Secrets(clientId)).ToHaveTextAsync(["…" + fresh[^4..] + " Revoke"]);
         await Expect(page.Error).ToBeEmptyAsync();
-        using var revoked = await _emulator.PostTokenAsync(clientId, old);
+        using var revoked = await Emulator.PostTokenAsync(clientId, old);
         await revoked.ShouldBeOAuthErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
-        using var current = await _emulator.PostTokenAsync(clientId, fresh);
+        using var current = await Emulator.PostTokenAsync(clientId, fresh);
         await current.ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    private static Task<(string ClientId, string Secret)> RegisterDeployerAsync(AdminPage page) =>
+        page.RegisterClientAsync("Deployer", SampleClient.Read, SampleClient.Audience, claims: "");
+
+    /// <summary>Opens the admin page and creates an organization through it, which the page then selects.</summary>
+    private async Task<AdminPage> OpenWithOrganizationAsync()
+    {
+        var page = await AdminPage.OpenAsync(browser, Emulator);
+        await page.CreateOrganizationAsync("Acme Corp");
+        return page;
     }
 }

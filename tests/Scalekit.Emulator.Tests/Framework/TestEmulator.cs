@@ -104,6 +104,13 @@ public sealed class TestEmulator : IAsyncDisposable
     public async Task<HttpResponseMessage> ManageAsync(HttpMethod method, string path, object? body = null) =>
         await SendAsync(method, path, body is null ? null : JsonContent.Create(body), await GetEnvironmentTokenAsync());
 
+    /// <summary>Calls the management API as the environment client with <paramref name="body"/> sent as it is.</summary>
+    public async Task<HttpResponseMessage> ManageAsync(HttpMethod method, string path, string mediaType, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, mediaType);
+        return await SendAsync(method, path, content, await GetEnvironmentTokenAsync());
+    }
+
     /// <summary>Calls the management API as the environment client and returns the JSON answer, failing on another status.</summary>
     public async Task<JsonElement> ManageAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
     {

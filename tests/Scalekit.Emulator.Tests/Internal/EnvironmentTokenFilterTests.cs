@@ -1,25 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Time.Testing;
 using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Internal;
 
 /// <summary>The management and admin APIs answer only a Bearer token of the environment client, minted by this emulator.</summary>
-public sealed class EnvironmentTokenFilterTests : IAsyncLifetime
+public sealed class EnvironmentTokenFilterTests(SharedEmulator shared) : SharedEmulatorTest(shared)
 {
-    private readonly FakeTimeProvider _time = Clock.Fake();
-    private TestEmulator _emulator = null!;
-    private RegisteredClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await TestEmulator.StartAsync(time: _time);
-        _client = await _emulator.RegisterClientAsync();
-    }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Theory]
     [MemberData(nameof(ManagementRoutes.All), MemberType = typeof(ManagementRoutes))]
     public async Task Every_route_refuses_a_request_without_a_token(string method, string template)
@@ -37,7 +24,7 @@ public sealed class EnvironmentTokenFilterTests : IAsyncLifetime
     public async Task Every_route_refuses_a_token_of_an_organizations_api_client(string method, string template)
     {
         // Arrange
-        var token = await _emulator.GetAccessTokenAsync(_client);
+        var token = await Emulator.GetAccessTokenAsync(Client);
 
         // Act
         using var response = await SendAsync(method, template, token);
@@ -66,10 +53,10 @@ public sealed class EnvironmentTokenFilterTests : IAsyncLifetime
     {
         // Arrange
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/organizations");
-        request.Headers.Authorization = TestEmulator.Basic(_emulator.Host.EnvironmentClientId, _emulator.Host.EnvironmentClientSecret);
+        request.Headers.Authorization = TestEmulator.Basic(Emulator.Host.EnvironmentClientId, Emulator.Host.EnvironmentClientSecret);
 
         // Act
-        using var response = await _emulator.Http.SendAsync(request);
+        using var response = await Emulator.Http.SendAsync(request);
 
         // Assert
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "Authorization: Bearer");
@@ -79,7 +66,7 @@ public sealed class EnvironmentTokenFilterTests : IAsyncLifetime
     public async Task An_environment_token_of_another_emulator_is_refused()
     {
         // Arrange
-        await using var other = await TestEmulator.StartAsync(time: _time);
+        await using var other = await TestEmulator.StartAsync();
         var token = await other.GetEnvironmentTokenAsync();
 
         // Act
@@ -89,51 +76,10 @@ public sealed class EnvironmentTokenFilterTests : IAsyncLifetime
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid or expired");
     }
 
-    [Fact]
-    public async Task An_expired_environment_token_is_refused()
-    {
-        // Arrange
-        var token = await _emulator.GetEnvironmentTokenAsync();
-        _time.Advance(TimeSpan.FromSeconds(86399) + TimeSpan.FromSeconds(31));
-
-        // Act
-        using var response = await SendAsync("GET", "/api/v1/organizations", token);
-
-        // Assert
-        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid or expired");
-    }
-
-    [Fact]
-    public async Task An_environment_token_is_accepted_until_it_expires_on_the_emulators_clock()
-    {
-        // Arrange
-        var token = await _emulator.GetEnvironmentTokenAsync();
-        _time.Advance(TimeSpan.FromSeconds(86399));
-
-        // Act
-        using var response = await SendAsync("GET", "/api/v1/organizations", token);
-
-        // Assert
-        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-    }
-
-    [Fact]
-    public async Task A_fresh_environment_token_is_accepted_whatever_the_system_clock_says()
-    {
-        // Arrange
-        _time.Advance(TimeSpan.FromDays(3));
-
-        // Act
-        using var response = await _emulator.ManageAsync(HttpMethod.Get, "/api/v1/organizations");
-
-        // Assert
-        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-    }
-
     private async Task<HttpResponseMessage> SendAsync(string method, string template, string? bearer)
     {
-        var path = ManagementRoutes.Fill(template, _client);
+        var path = ManagementRoutes.Fill(template, Client);
         var body = ManagementRoutes.ValidBody(method, path);
-        return await _emulator.SendAsync(new HttpMethod(method), path, body is null ? null : JsonContent.Create(body), bearer);
+        return await Emulator.SendAsync(new HttpMethod(method), path, body is null ? null : JsonContent.Create(body), bearer);
     }
 }

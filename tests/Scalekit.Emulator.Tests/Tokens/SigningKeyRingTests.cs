@@ -1,45 +1,40 @@
-using Microsoft.Extensions.Time.Testing;
 using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Tokens;
 
 /// <summary><see cref="ScalekitEmulatorHost.RotateSigningKey"/>: the new key signs at once, the old one stays published for the grace period.</summary>
-public sealed class SigningKeyRingTests : IAsyncLifetime
+public sealed class SigningKeyRingTests : EmulatorTest
 {
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(30);
-    private readonly FakeTimeProvider _time = Clock.Fake();
-    private TestEmulator _emulator = null!;
-    private RegisteredClient _client = null!;
     private string _oldKid = null!;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await TestEmulator.StartAsync(options => options.KeyRotationGracePeriod = TimeSpan.FromMinutes(10), _time);
-        _client = await _emulator.RegisterClientAsync();
-        _oldKid = (await _emulator.GetPublishedKidsAsync()).Single();
-    }
+    protected override void Configure(ScalekitEmulatorOptions options) => options.KeyRotationGracePeriod = TimeSpan.FromMinutes(10);
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    protected override async Task ArrangeAsync()
+    {
+        await base.ArrangeAsync();
+        _oldKid = (await Emulator.GetPublishedKidsAsync()).Single();
+    }
 
     [Fact]
     public async Task After_a_rotation_the_jwks_publishes_the_old_and_the_new_key()
     {
         // Act
-        var newKid = _emulator.Host.RotateSigningKey(Grace);
+        var newKid = Emulator.Host.RotateSigningKey(Grace);
 
         // Assert
         newKid.Should().MatchRegex(@"^snk_\d{17}$").And.NotBe(_oldKid);
-        (await _emulator.GetPublishedKidsAsync()).Should().Equal(_oldKid, newKid);
+        (await Emulator.GetPublishedKidsAsync()).Should().Equal(_oldKid, newKid);
     }
 
     [Fact]
     public async Task After_a_rotation_new_tokens_carry_the_new_kid()
     {
         // Arrange
-        var newKid = _emulator.Host.RotateSigningKey(Grace);
+        var newKid = Emulator.Host.RotateSigningKey(Grace);
 
         // Act
-        var token = await _emulator.GetAccessTokenAsync(_client);
+        var token = await Emulator.GetAccessTokenAsync(Client);
 
         // Assert
         Jwt.Header(token).GetProperty("kid").GetString().Should().Be(newKid);
@@ -49,12 +44,12 @@ public sealed class SigningKeyRingTests : IAsyncLifetime
     public async Task A_token_signed_before_the_rotation_still_validates_during_the_grace_period()
     {
         // Arrange
-        var token = await _emulator.GetAccessTokenAsync(_client);
-        _emulator.Host.RotateSigningKey(Grace);
-        _time.Advance(Grace - TimeSpan.FromSeconds(1));
+        var token = await Emulator.GetAccessTokenAsync(Client);
+        Emulator.Host.RotateSigningKey(Grace);
+        Time.Advance(Grace - TimeSpan.FromSeconds(1));
 
         // Act
-        var result = await Jwt.ValidateAsync(token, await _emulator.GetKeysJsonAsync(), _emulator.EnvironmentUrl, SampleClient.Audience, _time);
+        var result = await Jwt.ValidateAsync(token, await Emulator.GetKeysJsonAsync(), Emulator.EnvironmentUrl, SampleClient.Audience, Time);
 
         // Assert
         result.IsValid.Should().BeTrue(result.Exception?.Message);
@@ -64,40 +59,40 @@ public sealed class SigningKeyRingTests : IAsyncLifetime
     public async Task The_old_key_stays_published_until_the_grace_period_ends()
     {
         // Arrange
-        var newKid = _emulator.Host.RotateSigningKey(Grace);
+        var newKid = Emulator.Host.RotateSigningKey(Grace);
 
         // Act
-        _time.Advance(Grace - TimeSpan.FromSeconds(1));
+        Time.Advance(Grace - TimeSpan.FromSeconds(1));
 
         // Assert
-        (await _emulator.GetPublishedKidsAsync()).Should().Equal(_oldKid, newKid);
+        (await Emulator.GetPublishedKidsAsync()).Should().Equal(_oldKid, newKid);
     }
 
     [Fact]
     public async Task After_the_grace_period_the_old_key_is_gone()
     {
         // Arrange
-        var newKid = _emulator.Host.RotateSigningKey(Grace);
+        var newKid = Emulator.Host.RotateSigningKey(Grace);
 
         // Act
-        _time.Advance(Grace);
+        Time.Advance(Grace);
 
         // Assert
-        (await _emulator.GetPublishedKidsAsync()).Should().Equal(newKid);
+        (await Emulator.GetPublishedKidsAsync()).Should().Equal(newKid);
     }
 
     [Fact]
     public async Task After_the_grace_period_a_token_of_the_old_key_no_longer_validates()
     {
         // Arrange
-        var token = await _emulator.GetAccessTokenAsync(_client);
-        _emulator.Host.RotateSigningKey(Grace);
+        var token = await Emulator.GetAccessTokenAsync(Client);
+        Emulator.Host.RotateSigningKey(Grace);
 
         // Act
-        _time.Advance(Grace);
+        Time.Advance(Grace);
 
         // Assert
-        var result = await Jwt.ValidateAsync(token, await _emulator.GetKeysJsonAsync(), _emulator.EnvironmentUrl, SampleClient.Audience, _time);
+        var result = await Jwt.ValidateAsync(token, await Emulator.GetKeysJsonAsync(), Emulator.EnvironmentUrl, SampleClient.Audience, Time);
         result.IsValid.Should().BeFalse();
     }
 
@@ -105,30 +100,30 @@ public sealed class SigningKeyRingTests : IAsyncLifetime
     public async Task Without_a_grace_period_the_configured_one_applies()
     {
         // Arrange
-        var newKid = _emulator.Host.RotateSigningKey();
-        _time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
-        var during = await _emulator.GetPublishedKidsAsync();
+        var newKid = Emulator.Host.RotateSigningKey();
+        Time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        var during = await Emulator.GetPublishedKidsAsync();
 
         // Act
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
 
         // Assert
         during.Should().Equal(_oldKid, newKid);
-        (await _emulator.GetPublishedKidsAsync()).Should().Equal(newKid);
+        (await Emulator.GetPublishedKidsAsync()).Should().Equal(newKid);
     }
 
     [Fact]
     public async Task A_second_rotation_keeps_the_first_keys_own_retirement_time()
     {
         // Arrange
-        var second = _emulator.Host.RotateSigningKey(Grace);
-        _time.Advance(TimeSpan.FromMinutes(1));
-        var third = _emulator.Host.RotateSigningKey(Grace);
+        var second = Emulator.Host.RotateSigningKey(Grace);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var third = Emulator.Host.RotateSigningKey(Grace);
 
         // Act
-        _time.Advance(Grace - TimeSpan.FromMinutes(1));
+        Time.Advance(Grace - TimeSpan.FromMinutes(1));
 
         // Assert
-        (await _emulator.GetPublishedKidsAsync()).Should().Equal(second, third);
+        (await Emulator.GetPublishedKidsAsync()).Should().Equal(second, third);
     }
 }

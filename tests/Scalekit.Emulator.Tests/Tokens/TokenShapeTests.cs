@@ -1,26 +1,19 @@
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Tokens;
 
 /// <summary>An API client's access token is shaped like Scalekit's ("Add auth to your APIs", seed 004).</summary>
-public sealed class TokenShapeTests : IAsyncLifetime
+public sealed class TokenShapeTests : EmulatorTest
 {
     private const long Expiry = 7200;
-    private readonly FakeTimeProvider _time = Clock.Fake();
-    private TestEmulator _emulator = null!;
-    private RegisteredClient _client = null!;
     private string _token = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _emulator = await TestEmulator.StartAsync(time: _time);
-        _client = await _emulator.RegisterClientAsync(body => body["expiry"] = Expiry);
-        _token = await _emulator.GetAccessTokenAsync(_client);
+        Client = await Emulator.RegisterClientAsync(body => body["expiry"] = Expiry);
+        _token = await Emulator.GetAccessTokenAsync(Client);
     }
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [Fact]
     public async Task The_header_names_rs256_a_published_snk_key_and_the_jwt_type()
@@ -32,7 +25,7 @@ public sealed class TokenShapeTests : IAsyncLifetime
         header.GetProperty("alg").GetString().Should().Be("RS256");
         header.GetProperty("typ").GetString().Should().Be("JWT");
         header.GetProperty("kid").GetString().Should().MatchRegex(@"^snk_\d{17}$")
-            .And.BeOneOf(await _emulator.GetPublishedKidsAsync());
+            .And.BeOneOf(await Emulator.GetPublishedKidsAsync());
     }
 
     [Fact]
@@ -53,7 +46,7 @@ public sealed class TokenShapeTests : IAsyncLifetime
         var payload = Jwt.Payload(_token);
 
         // Assert
-        payload.GetProperty("iss").GetString().Should().Be(_emulator.EnvironmentUrl);
+        payload.GetProperty("iss").GetString().Should().Be(Emulator.EnvironmentUrl);
     }
 
     [Fact]
@@ -74,9 +67,9 @@ public sealed class TokenShapeTests : IAsyncLifetime
         var payload = Jwt.Payload(_token);
 
         // Assert
-        payload.GetProperty("sub").GetString().Should().Be(_client.ClientId).And.MatchRegex(@"^m2morg_\d{17}$");
-        payload.GetProperty("client_id").GetString().Should().Be(_client.ClientId);
-        payload.GetProperty("oid").GetString().Should().Be(_client.OrganizationId).And.MatchRegex(@"^org_\d{17}$");
+        payload.GetProperty("sub").GetString().Should().Be(Client.ClientId).And.MatchRegex(@"^m2morg_\d{17}$");
+        payload.GetProperty("client_id").GetString().Should().Be(Client.ClientId);
+        payload.GetProperty("oid").GetString().Should().Be(Client.OrganizationId).And.MatchRegex(@"^org_\d{17}$");
     }
 
     [Fact]
@@ -129,7 +122,7 @@ public sealed class TokenShapeTests : IAsyncLifetime
     public async Task Every_token_gets_its_own_id()
     {
         // Act
-        var second = await _emulator.GetAccessTokenAsync(_client);
+        var second = await Emulator.GetAccessTokenAsync(Client);
 
         // Assert
         Jwt.Payload(second).GetProperty("jti").GetString().Should().NotBe(Jwt.Payload(_token).GetProperty("jti").GetString());
@@ -139,10 +132,10 @@ public sealed class TokenShapeTests : IAsyncLifetime
     public async Task A_client_registered_without_audience_gets_tokens_without_aud()
     {
         // Arrange
-        var client = await _emulator.RegisterClientAsync(_client.OrganizationId, body => body.Remove("audience"));
+        var client = await Emulator.RegisterClientAsync(Client.OrganizationId, body => body.Remove("audience"));
 
         // Act
-        var token = await _emulator.GetAccessTokenAsync(client);
+        var token = await Emulator.GetAccessTokenAsync(client);
 
         // Assert
         Jwt.Payload(token).TryGetProperty("aud", out _).Should().BeFalse();
@@ -152,7 +145,7 @@ public sealed class TokenShapeTests : IAsyncLifetime
     public async Task The_token_validates_against_the_published_keys()
     {
         // Act
-        var result = await Jwt.ValidateAsync(_token, await _emulator.GetKeysJsonAsync(), _emulator.EnvironmentUrl, SampleClient.Audience, _time);
+        var result = await Jwt.ValidateAsync(_token, await Emulator.GetKeysJsonAsync(), Emulator.EnvironmentUrl, SampleClient.Audience, Time);
 
         // Assert
         result.IsValid.Should().BeTrue(result.Exception?.Message);
@@ -162,10 +155,10 @@ public sealed class TokenShapeTests : IAsyncLifetime
     public async Task The_token_expires_after_the_clients_expiry()
     {
         // Arrange
-        _time.Advance(TimeSpan.FromSeconds(Expiry));
+        Time.Advance(TimeSpan.FromSeconds(Expiry));
 
         // Act
-        var result = await Jwt.ValidateAsync(_token, await _emulator.GetKeysJsonAsync(), _emulator.EnvironmentUrl, SampleClient.Audience, _time);
+        var result = await Jwt.ValidateAsync(_token, await Emulator.GetKeysJsonAsync(), Emulator.EnvironmentUrl, SampleClient.Audience, Time);
 
         // Assert
         result.IsValid.Should().BeFalse();
