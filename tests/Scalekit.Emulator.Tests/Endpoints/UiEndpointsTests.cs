@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Scalekit.Emulator.Tests.Framework;
 using static Microsoft.Playwright.Assertions;
 
@@ -65,6 +66,71 @@ public sealed class UiEndpointsTests(ChromiumBrowser browser) : EmulatorTest(reg
         await revoked.ShouldBeOAuthErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
         using var current = await Emulator.PostTokenAsync(clientId, fresh);
         await current.ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_admin_page_is_served_as_html()
+    {
+        // Act
+        using var response = await Emulator.Http.GetAsync("/");
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("id=\"client-form\"");
+    }
+
+    [Fact]
+    public async Task The_session_hands_a_loopback_caller_an_environment_token_not_to_be_cached()
+    {
+        // Act
+        using var response = await Emulator.Http.GetAsync("/ui/session");
+
+        // Assert
+        var json = await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        response.Headers.CacheControl!.NoStore.Should().BeTrue();
+        json.GetProperty("environment_url").GetString().Should().Be(Emulator.EnvironmentUrl);
+        var token = json.GetProperty("access_token").GetString()!;
+        Jwt.Payload(token).GetProperty("client_id").GetString().Should().Be(Emulator.Host.EnvironmentClientId);
+        using var organizations = await Emulator.SendAsync(HttpMethod.Get, "/api/v1/organizations", null, token);
+        organizations.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    /// <summary>An unknown address (<see langword="null"/>) is not known to be loopback.</summary>
+    [Theory]
+    [InlineData("203.0.113.7")]
+    [InlineData("2001:db8::7")]
+    [InlineData(null)]
+    public async Task The_session_refuses_a_caller_that_is_not_on_loopback(string? address)
+    {
+        // Arrange
+        await using var emulator = await TestServerEmulator.StartAsync();
+
+        // Act
+        var context = await emulator.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = "/ui/session";
+            c.Connection.RemoteIpAddress = address is null ? null : IPAddress.Parse(address);
+        });
+
+        // Assert
+        context.Response.StatusCode.Should().Be(StatusCodes.Status403Forbidden);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/ui/session")]
+    public async Task With_the_web_ui_disabled_the_page_and_its_session_are_not_served(string path)
+    {
+        // Arrange
+        await using var emulator = await TestEmulator.StartAsync(options => options.EnableWebUi = false);
+
+        // Act
+        using var response = await emulator.Http.GetAsync(path);
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     private static Task<(string ClientId, string Secret)> RegisterDeployerAsync(AdminPage page) =>
