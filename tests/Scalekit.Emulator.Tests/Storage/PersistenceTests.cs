@@ -86,6 +86,25 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_rotate_keys_command_rotates_the_keys_of_the_database_it_is_pointed_at()
+    {
+        // Arrange
+        var before = await RunUntilStoppedAsync();
+
+        // Act
+        var (exitCode, output, error) = await EmulatorCli.RunAsync(
+            Path.GetDirectoryName(_database.Path)!, "rotate-keys", "--grace-seconds", "3600", $"--Emulator:Database={_database.Path}");
+
+        // Assert
+        exitCode.Should().Be(0, error);
+        await using var emulator = await StartAsync();
+        var published = await emulator.GetPublishedKidsAsync();
+        published.Should().HaveCount(2).And.StartWith(before.Kid);
+        output.Should().Contain($"New signing key {published[1]}; published: {before.Kid}, {published[1]}");
+        Jwt.Header(await emulator.GetAccessTokenAsync(before.Client)).GetProperty("kid").GetString().Should().Be(published[1]);
+    }
+
+    [Fact]
     public async Task The_database_file_never_holds_a_plain_secret()
     {
         // Act
