@@ -152,7 +152,7 @@ public sealed class TokenShapeTests : EmulatorTest
     }
 
     [Fact]
-    public async Task The_token_expires_after_the_clients_expiry()
+    public async Task The_token_no_longer_validates_once_the_clients_expiry_has_passed()
     {
         // Arrange
         Time.Advance(TimeSpan.FromSeconds(Expiry));
