@@ -20,7 +20,8 @@ internal static class ManagementValidation
         : request.ExternalId is { Length: > MaxItemLength } ? $"external_id is longer than {MaxItemLength} characters."
         : request.RegionCode is { Length: > 16 } ? "region_code is longer than 16 characters."
         : request.Metadata is { Count: > MaxListItems } ? $"metadata has more than {MaxListItems} entries."
-        : request.Metadata?.Any(m => m.Key.Length > MaxItemLength || m.Value.Length > MaxClaimValue) == true ? "a metadata key or value is too long."
+        : request.Metadata?.Any(m => m.Key.Length > MaxItemLength || m.Value is null || m.Value.Length > MaxClaimValue) == true
+            ? $"each metadata entry needs a string value; keys are at most {MaxItemLength} characters, values at most {MaxClaimValue}."
         : null;
 
     /// <summary>Merges <paramref name="request"/> over <paramref name="existing"/> (PATCH) or defaults (POST) and checks the result.</summary>
@@ -71,7 +72,7 @@ internal static class ManagementValidation
             return $"custom_claims has more than {MaxListItems} entries.";
         }
 
-        if (claims.Any(c => string.IsNullOrWhiteSpace(c.Key) || c.Key.Length > MaxItemLength || c.Value is null || c.Value.Length > MaxClaimValue))
+        if (claims.Any(c => c is null || string.IsNullOrWhiteSpace(c.Key) || c.Key.Length > MaxItemLength || c.Value is null || c.Value.Length > MaxClaimValue))
         {
             return $"each custom_claims entry needs a key (at most {MaxItemLength} characters) and a value (at most {MaxClaimValue}).";
         }

@@ -53,6 +53,11 @@ internal static class TokenEndpoint
         var credentials = ReadClientCredentials(context.Request, form);
         if (credentials.Error is not null)
         {
+            if (credentials.UsedBasic)
+            {
+                ChallengeBasic(context);
+            }
+
             return credentials.Error;
         }
 
@@ -96,7 +101,7 @@ internal static class TokenEndpoint
         {
             if (credentials.UsedBasic)
             {
-                context.Response.Headers.WWWAuthenticate = "Basic realm=\"scalekit\"";
+                ChallengeBasic(context);
             }
 
             return EmulatorResults.OAuthError(401, "invalid_client", "Client authentication failed: unknown client_id or wrong client_secret.");
@@ -112,6 +117,9 @@ internal static class TokenEndpoint
             scope = string.Join(' ', descriptor.Scopes),
         });
     }
+
+    /// <summary>RFC 6749 §5.2: a 401 to a client that authenticated with the Authorization header names that scheme.</summary>
+    private static void ChallengeBasic(HttpContext context) => context.Response.Headers.WWWAuthenticate = "Basic realm=\"scalekit\"";
 
     private static bool IsEnvironmentClient(ScalekitEmulatorOptions options, string id, string secret) =>
         id == options.EnvironmentClientId
@@ -133,7 +141,7 @@ internal static class TokenEndpoint
 
             if (DecodeBasic(parsed.Parameter) is not { } basic)
             {
-                return ClientCredentials.Fail(401, "invalid_client", "The Basic credentials are not base64(client_id:client_secret).");
+                return ClientCredentials.Fail(401, "invalid_client", "The Basic credentials are not base64(client_id:client_secret).", usedBasic: true);
             }
 
             return new ClientCredentials(basic.Id, basic.Secret, UsedBasic: true, Error: null);
@@ -166,7 +174,7 @@ internal static class TokenEndpoint
 
     private sealed record ClientCredentials(string? Id, string? Secret, bool UsedBasic, IResult? Error)
     {
-        public static ClientCredentials Fail(int status, string error, string description) =>
-            new(null, null, false, EmulatorResults.OAuthError(status, error, description));
+        public static ClientCredentials Fail(int status, string error, string description, bool usedBasic = false) =>
+            new(null, null, usedBasic, EmulatorResults.OAuthError(status, error, description));
     }
 }

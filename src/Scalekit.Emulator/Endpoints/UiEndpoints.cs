@@ -20,7 +20,7 @@ internal static class UiEndpoints
 
     public static IResult Session(HttpContext context, SigningKeyRing keys, EmulatorIssuer issuer, IOptions<ScalekitEmulatorOptions> options, TimeProvider time)
     {
-        if (context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+        if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
         {
             return EmulatorResults.Problem(StatusCodes.Status403Forbidden, "The admin page is served to loopback callers only.");
         }

@@ -9,9 +9,10 @@ namespace Scalekit.Emulator.Internal;
 /// Guards the management API: a Bearer token issued by this emulator to the environment's own client
 /// (<c>SCALEKIT_CLIENT_ID</c>), checked with Microsoft.IdentityModel against the emulator's published keys.
 /// </summary>
-internal sealed class EnvironmentTokenFilter(SigningKeyRing keys, EmulatorIssuer issuer, IOptions<ScalekitEmulatorOptions> options) : IEndpointFilter
+internal sealed class EnvironmentTokenFilter(SigningKeyRing keys, EmulatorIssuer issuer, IOptions<ScalekitEmulatorOptions> options, TimeProvider time) : IEndpointFilter
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -29,7 +30,9 @@ internal sealed class EnvironmentTokenFilter(SigningKeyRing keys, EmulatorIssuer
             ValidateAudience = false,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             IssuerSigningKeys = keys.Published().Select(k => (SecurityKey)k.Key),
-            ClockSkew = TimeSpan.FromSeconds(30),
+            ClockSkew = ClockSkew,
+            // On the emulator's clock, which minted the token: the default validator reads the system clock.
+            LifetimeValidator = (notBefore, expires, _, _) => IsCurrent(notBefore, expires),
         });
 
         if (!result.IsValid)
@@ -43,6 +46,12 @@ internal sealed class EnvironmentTokenFilter(SigningKeyRing keys, EmulatorIssuer
         }
 
         return Refuse(http, "invalid_token", "The management API needs a token of the environment client, not of an organization's API client.");
+    }
+
+    private bool IsCurrent(DateTime? notBefore, DateTime? expires)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return expires is { } expiresAt && now < expiresAt + ClockSkew && (notBefore is not { } notBeforeAt || notBeforeAt - ClockSkew <= now);
     }
 
     private static IResult Refuse(HttpContext http, string? error, string detail)
