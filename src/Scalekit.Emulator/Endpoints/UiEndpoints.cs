@@ -25,6 +25,15 @@ internal static class UiEndpoints
             return EmulatorResults.Problem(StatusCodes.Status403Forbidden, "The admin page is served to loopback callers only.");
         }
 
+        // A loopback address is not enough: a page on another site can rebind its own host name to 127.0.0.1.
+        // The Host must be loopback (or the configured environment's), and a browser must say the call is same-origin.
+        if (!IsTrustedHost(context.Request.Host.Host, options.Value.EnvironmentUrl)
+            || context.Request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site && site != "same-origin")
+        {
+            return EmulatorResults.Problem(StatusCodes.Status403Forbidden,
+                "The admin page's session is only handed to same-origin requests for a loopback host (127.0.0.1, localhost, [::1]).");
+        }
+
         var descriptor = new ScalekitTokenDescriptor
         {
             Issuer = issuer.For(context),
@@ -35,4 +44,9 @@ internal static class UiEndpoints
         context.Response.Headers.CacheControl = "no-store";
         return Results.Json(new { access_token = ScalekitTokenFactory.Create(descriptor, keys.Current()), environment_url = descriptor.Issuer });
     }
+
+    private static bool IsTrustedHost(string host, string? environmentUrl) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address))
+        || (Uri.TryCreate(environmentUrl, UriKind.Absolute, out var configured) && string.Equals(configured.Host, host, StringComparison.OrdinalIgnoreCase));
 }

@@ -43,6 +43,11 @@ internal static class EmulatorResults
             var value = await request.ReadFromJsonAsync<T>(EmulatorJson.Options, request.HttpContext.RequestAborted);
             return value is null ? (null, Problem(StatusCodes.Status400BadRequest, "The JSON body is empty.")) : (value, null);
         }
+        catch (InvalidOperationException ex)
+        {
+            // e.g. an unknown charset in Content-Type
+            return (null, Problem(StatusCodes.Status400BadRequest, $"The body could not be read: {ex.Message}"));
+        }
         catch (JsonException ex)
         {
             return (null, Problem(StatusCodes.Status400BadRequest, $"The JSON body is not valid: {ex.Message}"));

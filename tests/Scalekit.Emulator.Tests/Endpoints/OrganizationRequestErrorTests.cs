@@ -72,6 +72,20 @@ public sealed class OrganizationRequestErrorTests(SharedEmulator shared) : Share
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, detail);
     }
 
+    [Fact]
+    public async Task A_body_in_an_unknown_charset_is_a_bad_request()
+    {
+        // Arrange
+        using var content = new StringContent("{\"display_name\":\"Acme\"}");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=no-such-charset");
+
+        // Act
+        using var response = await Emulator.SendAsync(HttpMethod.Post, Organizations, content, await Emulator.GetEnvironmentTokenAsync());
+
+        // Assert
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "could not be read");
+    }
+
     private async Task<int> CountAsync() =>
         (await Emulator.ManageAsync(HttpMethod.Get, Organizations, null, HttpStatusCode.OK)).GetProperty("total_size").GetInt32();
 }

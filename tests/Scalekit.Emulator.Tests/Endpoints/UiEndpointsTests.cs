@@ -118,6 +118,34 @@ public sealed class UiEndpointsTests(ChromiumBrowser browser) : EmulatorTest(reg
         context.Response.StatusCode.Should().Be(StatusCodes.Status403Forbidden);
     }
 
+    [Fact]
+    public async Task The_session_refuses_a_loopback_caller_that_names_another_host()
+    {
+        // Arrange: DNS rebinding, a foreign host name resolved to 127.0.0.1
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ui/session");
+        request.Headers.Host = "attacker.example";
+
+        // Act
+        using var response = await Emulator.Http.SendAsync(request);
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_session_refuses_a_browser_request_from_another_site()
+    {
+        // Arrange
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ui/session");
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        // Act
+        using var response = await Emulator.Http.SendAsync(request);
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/ui/session")]
