@@ -84,23 +84,27 @@ public sealed class ScalekitClient
 
     /// <summary>
     /// Reads the client from an authenticated principal, or returns <see langword="null"/> when the principal carries no
-    /// authenticated identity with a <c>client_id</c> or <c>sub</c>.
+    /// authenticated identity with a <c>client_id</c> or <c>sub</c>. This overload does not know the authentication
+    /// schemes: in an app with several schemes, use <c>HttpContext.GetScalekitClient()</c>, which reads only the
+    /// identity a Scalekit scheme authenticated.
     /// </summary>
     /// <param name="principal">The user of the request.</param>
     /// <returns>The client, or <see langword="null"/>.</returns>
     public static ScalekitClient? FromPrincipal(ClaimsPrincipal? principal) => FromPrincipal(principal, schemes: null);
 
     /// <summary>
-    /// Reads the client from the identity a Scalekit scheme in <paramref name="schemes"/> authenticated, else from the
-    /// first authenticated identity with a <c>client_id</c>, else with a <c>sub</c>. Everything, scopes included, comes
-    /// from that one identity: claims of other schemes merged into the principal never leak in.
+    /// Reads the client from the identity a Scalekit scheme in <paramref name="schemes"/> authenticated, and only from
+    /// it: identities of other schemes merged into the principal never stand in for a Scalekit client. Without scheme
+    /// names (a principal built by hand), from the first authenticated identity with a <c>client_id</c>, else a <c>sub</c>.
+    /// Everything, scopes included, comes from that one identity.
     /// </summary>
     internal static ScalekitClient? FromPrincipal(ClaimsPrincipal? principal, IReadOnlyCollection<string>? schemes)
     {
         var authenticated = principal?.Identities.Where(i => i.IsAuthenticated).ToList() ?? [];
-        var identity = authenticated.FirstOrDefault(i => schemes is not null && i.AuthenticationType is { } type && schemes.Contains(type))
-            ?? authenticated.FirstOrDefault(i => i.HasClaim(c => c.Type == ScalekitClaimTypes.ClientId))
-            ?? authenticated.FirstOrDefault(i => i.HasClaim(c => c.Type == ScalekitClaimTypes.Subject));
+        var identity = schemes is { Count: > 0 }
+            ? authenticated.FirstOrDefault(i => i.AuthenticationType is { } type && schemes.Contains(type))
+            : authenticated.FirstOrDefault(i => i.HasClaim(c => c.Type == ScalekitClaimTypes.ClientId))
+              ?? authenticated.FirstOrDefault(i => i.HasClaim(c => c.Type == ScalekitClaimTypes.Subject));
         if (identity is null)
         {
             return null;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Scalekit.AspNetCore.Tests.Framework;
@@ -112,6 +113,16 @@ public sealed class NonDefaultSchemeTests(IssuerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_user_of_another_scheme_is_not_taken_for_a_scalekit_client()
+    {
+        // Act
+        var answer = await SendAsync(_app, "/other/me", token: null, otherUserScopes: "billing:write");
+
+        // Assert
+        answer.ShouldBeOk("none");
+    }
+
+    [Fact]
     public async Task The_default_scheme_still_serves_endpoints_without_scopes()
     {
         // Act
@@ -147,6 +158,7 @@ public sealed class NonDefaultSchemeTests(IssuerFixture fixture) : IClassFixture
             app.MapControllers();
             app.MapMinimalScopeRoutes();
             app.MapGet("/other", () => "other").RequireAuthorization();
+            app.MapGet("/other/me", (HttpContext context) => context.GetScalekitClient()?.ClientId ?? "none").RequireAuthorization();
             app.MapGet("/min/anonymous-read", () => "read").RequireScope(ApiHost.Read).AllowAnonymous();
             app.MapGet("/min/also-other/read", [Authorize(AuthenticationSchemes = OtherAuthenticationHandler.SchemeName)] () => "read")
                 .RequireScope(ApiHost.Read);
