@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -99,6 +100,7 @@ public static class ScalekitApiAuthExtensions
         services.TryAddSingleton<ScalekitMetrics>();
         services.TryAddSingleton<SigningKeyCacheRegistry>();
         services.AddHostedService<ScalekitStartup>();
+        services.AddTransient<IStartupFilter, UnguardedScopeEndpoints>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScalekitApiAuthOptions>, ScalekitApiAuthOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureScalekitJwtBearerOptions>());
 

@@ -44,7 +44,7 @@ public static class ScalekitEndpointConventionBuilderExtensions
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.WithMetadata(attribute);
+        builder.WithMetadata(attribute, ScopeEndpointFilter.Applied);
         builder.AddEndpointFilterFactory((context, next) =>
         {
             var services = context.ApplicationServices;

@@ -11,6 +11,9 @@ namespace Scalekit.AspNetCore.Internal;
 /// </summary>
 internal sealed class ScopeEndpointFilter(ScalekitScopeRequirement requirement, string[] schemes, ILogger logger) : IEndpointFilter
 {
+    /// <summary>Endpoint metadata saying that this filter guards the endpoint (added by <c>.RequireScope(…)</c>).</summary>
+    public static readonly object Applied = new ScopeEndpointFilterApplied();
+
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -26,4 +29,6 @@ internal sealed class ScopeEndpointFilter(ScalekitScopeRequirement requirement, 
             ? new InsufficientScopeResult(InsufficientScopeResult.OfEndpoint(http) is { Count: > 0 } all ? all : [requirement], logger)
             : Results.Challenge(authenticationSchemes: schemes));
     }
+
+    private sealed class ScopeEndpointFilterApplied;
 }
