@@ -64,6 +64,8 @@ public static class ScalekitClientCredentialsExtensions
         // state. Token requests are logged by this library's own events instead.
         services.AddHttpClient(ScalekitClientDefaults.TokenHttpClientNamePrefix + name)
             .RemoveAllLoggers()
+            // A redirect would re-post the form body, client secret included, to whatever host it names.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .ConfigureHttpClient(http =>
             {
                 // The resilience pipeline owns the time-outs; token responses are small.

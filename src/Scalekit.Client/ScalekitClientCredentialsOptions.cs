@@ -59,6 +59,12 @@ public sealed class ScalekitClientCredentialsOptions
     public bool BufferRequestContent { get; set; } = true;
 
     /// <summary>
+    /// The largest body buffered for that retry, in bytes: a body whose <c>Content-Length</c> is larger (a file upload,
+    /// say) is sent once and not retried after a 401. Defaults to 1 MiB.
+    /// </summary>
+    public long MaxBufferedRequestSize { get; set; } = 1024 * 1024;
+
+    /// <summary>
     /// Share tokens between instances of the service through the registered <c>HybridCache</c> (with Redis as its
     /// distributed cache, say). Requires <c>services.AddHybridCache()</c>. Defaults to <see langword="false"/>: each
     /// process keeps its own tokens in memory.

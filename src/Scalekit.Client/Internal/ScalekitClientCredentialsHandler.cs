@@ -38,8 +38,10 @@ internal sealed class ScalekitClientCredentialsHandler(TokenRegistration registr
                 $"Point the HttpClient's BaseAddress at the API, or add its host to {ScalekitClientDefaults.ConfigurationSection}:AllowedHosts.");
         }
 
-        var resendable = request.Content is null || registration.BufferRequestContent;
-        if (request.Content is not null && registration.BufferRequestContent)
+        // A body is buffered for the one retry unless it is known to be large (a file upload is sent once).
+        var resendable = request.Content is null
+            || (registration.BufferRequestContent && !(request.Content.Headers.ContentLength > registration.MaxBufferedRequestSize));
+        if (request.Content is not null && resendable)
         {
             await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         }

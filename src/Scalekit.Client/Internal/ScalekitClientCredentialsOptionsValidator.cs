@@ -48,6 +48,11 @@ internal sealed class ScalekitClientCredentialsOptionsValidator(
             errors.Add($"{prefix} {section}:RefreshBeforeExpiry must not be negative (it is {options.RefreshBeforeExpiry}).");
         }
 
+        if (options.MaxBufferedRequestSize < 0)
+        {
+            errors.Add($"{prefix} {section}:MaxBufferedRequestSize must not be negative (it is {options.MaxBufferedRequestSize}).");
+        }
+
         ValidatePin(errors, prefix, name, section, options);
         ValidateTokenRequest(errors, prefix, section, options.TokenRequest);
 

@@ -130,6 +130,9 @@ internal sealed class TokenEndpointClient(IHttpClientFactory httpClientFactory, 
         {
             "invalid_client" => " Check the client id and secret (SCALEKIT_CLIENT_ID / SCALEKIT_CLIENT_SECRET) and that the secret was not revoked.",
             "invalid_scope" => " Request only scopes the client is registered with.",
+            _ when (int)status is >= 300 and < 400 =>
+                " The token endpoint redirects, and redirects are not followed (they would carry the client secret elsewhere): " +
+                "set SCALEKIT_ENVIRONMENT_URL (or the TokenEndpoint option) to the address it redirects to.",
             _ => "",
         };
         return new ScalekitTokenException(

@@ -13,8 +13,12 @@ internal static class TokenLifetime
     public static TimeSpan Margin(TimeSpan lifetime, TimeSpan refreshBeforeExpiry) =>
         TimeSpan.FromTicks(Math.Max(0, Math.Min(refreshBeforeExpiry.Ticks, lifetime.Ticks / 10)));
 
+    /// <summary>The longest lifetime believed: a larger <c>expires_in</c> is read as this (and cannot overflow a date).</summary>
+    public static readonly TimeSpan Max = TimeSpan.FromDays(365);
+
     public static ScalekitAccessToken Create(string value, DateTimeOffset requestedAt, TimeSpan lifetime, TimeSpan refreshBeforeExpiry, string? scope)
     {
+        lifetime = lifetime > Max ? Max : lifetime;
         var expiresAt = requestedAt + lifetime;
         return new ScalekitAccessToken(value, expiresAt, expiresAt - Margin(lifetime, refreshBeforeExpiry), scope);
     }

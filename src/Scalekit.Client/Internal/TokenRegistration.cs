@@ -22,6 +22,7 @@ internal sealed class TokenRegistration
         ClientAuthentication = options.ClientAuthentication;
         RefreshBeforeExpiry = options.RefreshBeforeExpiry;
         BufferRequestContent = options.BufferRequestContent;
+        MaxBufferedRequestSize = options.MaxBufferedRequestSize;
         UseSharedTokenCache = options.UseSharedTokenCache;
         CacheKey = string.Join('\n', Environment, TokenEndpoint.AbsoluteUri, ClientId, string.Join(' ', Scopes));
         SharedCacheKey = ScalekitClientDefaults.SharedCacheKeyPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CacheKey)));
@@ -46,6 +47,8 @@ internal sealed class TokenRegistration
     public TimeSpan RefreshBeforeExpiry { get; }
 
     public bool BufferRequestContent { get; }
+
+    public long MaxBufferedRequestSize { get; }
 
     public bool UseSharedTokenCache { get; }
 

@@ -48,7 +48,10 @@ public sealed class TokenEndpointProxy : IAsyncDisposable
         return proxy;
     }
 
-    /// <summary>The next token requests are answered with these statuses (0 drops the connection) instead of reaching the emulator.</summary>
+    /// <summary>
+    /// The next token requests are answered with these statuses (0 drops the connection; a 3xx redirects to
+    /// <c>/elsewhere/oauth/token</c> on the proxy) instead of reaching the emulator.
+    /// </summary>
     public void FailNextTokenRequests(params HttpStatusCode[] statuses)
     {
         foreach (var status in statuses)
@@ -132,6 +135,11 @@ public sealed class TokenEndpointProxy : IAsyncDisposable
         }
 
         context.Response.StatusCode = (int)fault;
+        if ((int)fault is >= 300 and < 400)
+        {
+            context.Response.Headers.Location = Url + "/elsewhere/oauth/token";
+        }
+
         await context.Response.WriteAsync($"<html><body>{(int)fault} from the proxy</body></html>");
         return true;
     }

@@ -69,13 +69,35 @@ public sealed class InvalidTokenRetryTests(ClientEnvironment environment) : ICla
         var (services, client, _) = await CachedTokenThatTheApiRefusesAsync(o => o.BufferRequestContent = false);
         await using var __ = services;
 
+        var before = EchoRequests();
+
         // Act
         using var response = await client.PostAsync("api/echo", new StreamContent(new OneShotStream("{}"u8.ToArray())));
 
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        environment.Api.Requests.Count(r => r.Path == "/api/echo").Should().Be(1);
+        (EchoRequests() - before).Should().Be(1, "the refused request is not sent again");
     }
+
+    [Fact]
+    public async Task A_body_larger_than_the_buffer_limit_is_not_sent_again()
+    {
+        // Arrange
+        var (services, client, _) = await CachedTokenThatTheApiRefusesAsync(o => o.MaxBufferedRequestSize = 8);
+        await using var __ = services;
+
+        var before = EchoRequests();
+
+        // Act
+        using var response = await client.PostAsync("api/echo", new StringContent("{\"application\":\"inventory-service\"}"));
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (EchoRequests() - before).Should().Be(1, "the refused request is not sent again");
+    }
+
+    /// <summary>How many /api/echo requests the shared API has seen (other tests of the class post there too).</summary>
+    private int EchoRequests() => environment.Api.Requests.Count(r => r.Path == "/api/echo");
 
     /// <summary>A fresh client whose first call cached a token that the API refuses from now on.</summary>
     private async Task<(ClientServices Services, HttpClient Client, string Refused)> CachedTokenThatTheApiRefusesAsync(

@@ -81,4 +81,22 @@ public sealed class TokenRetryTests(ClientEnvironment environment) : IClassFixtu
         (await act.Should().ThrowAsync<ScalekitTokenException>()).Which.Error.Should().Be("invalid_client");
         environment.Proxy.TokenRequestsFor(credentials.ClientId).Should().Be(1);
     }
+
+    [Fact]
+    public async Task A_redirect_from_the_token_endpoint_is_not_followed_and_says_where_to_point()
+    {
+        // Arrange: following it would post the client secret to another address
+        var credentials = await environment.RegisterClientAsync();
+        await using var services = ClientServices.Create(environment, credentials);
+        environment.Proxy.FailNextTokenRequests(HttpStatusCode.TemporaryRedirect);
+
+        // Act
+        var act = () => services.Tokens.GetTokenAsync(ClientServices.Name);
+
+        // Assert
+        var error = (await act.Should().ThrowAsync<ScalekitTokenException>()).Which;
+        error.StatusCode.Should().Be(HttpStatusCode.TemporaryRedirect, "a followed redirect would end in the emulator's 404");
+        error.Message.Should().Contain("redirect").And.Contain("SCALEKIT_ENVIRONMENT_URL");
+        environment.Proxy.TokenRequestsFor(credentials.ClientId).Should().Be(1);
+    }
 }
