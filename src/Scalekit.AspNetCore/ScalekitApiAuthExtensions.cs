@@ -97,7 +97,7 @@ public static class ScalekitApiAuthExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ScalekitMetrics>();
-        services.TryAddSingleton<SigningKeyCacheRegistry>();
+        services.TryAddSingleton<ScalekitCacheRegistry>();
         services.AddHostedService<ScalekitStartup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScalekitApiAuthOptions>, ScalekitApiAuthOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureScalekitJwtBearerOptions>());
