@@ -13,9 +13,11 @@ internal sealed class ValidatedToken(
     string kid,
     SecurityKey key,
     DateTimeOffset expires,
-    DateTimeOffset? issuedUtc,
-    DateTimeOffset? expiresUtc)
+    AuthenticationProperties properties)
 {
+    /// <summary>The ticket properties JwtBearer set (<c>.issued</c>, <c>.expires</c>), copied: their dates are formatted once, not per request.</summary>
+    private readonly Dictionary<string, string?> _items = new(properties.Items, StringComparer.Ordinal);
+
     /// <summary>The <c>kid</c> of the key that verified the signature.</summary>
     public string Kid { get; } = kid;
 
@@ -35,7 +37,6 @@ internal sealed class ValidatedToken(
         {
             Label = template.Label,
         };
-        var properties = new AuthenticationProperties { IssuedUtc = issuedUtc, ExpiresUtc = expiresUtc };
-        return new AuthenticationTicket(new ClaimsPrincipal(identity), properties, scheme);
+        return new AuthenticationTicket(new ClaimsPrincipal(identity), new AuthenticationProperties(new Dictionary<string, string?>(_items, StringComparer.Ordinal)), scheme);
     }
 }

@@ -124,7 +124,7 @@ internal sealed class ValidatedTokenCache : IDisposable
         {
             Label = identity.Label,
         };
-        return new ValidatedToken(template, kid, signingKey, expires, ticket.Properties.IssuedUtc, ticket.Properties.ExpiresUtc);
+        return new ValidatedToken(template, kid, signingKey, expires, ticket.Properties);
     }
 
     /// <summary>Writes the base64 SHA-256 of the token's UTF-8 bytes into <paramref name="key"/>.</summary>
