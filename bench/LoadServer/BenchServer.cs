@@ -96,7 +96,8 @@ internal static class BenchServer
         {
             if (collect == true)
             {
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                // Aggressive: also gives the memory the GC keeps for later back to the OS, so RSS shows what is live.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
 
             var tokenCache = context.RequestServices.GetService<ScalekitCacheRegistry>()?.Get(ScalekitApiAuthDefaults.AuthenticationScheme).Tokens;
