@@ -1,5 +1,4 @@
 using System.Net;
-using Scalekit.AspNetCore.Internal;
 using Scalekit.AspNetCore.Tests.Framework;
 using Scalekit.AspNetCore.Tests.KeyCache;
 
@@ -26,9 +25,7 @@ public sealed class KeyRemovalTests
         using var response = await host.Host.GetAsync(token);
 
         // Assert
-        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        response.Headers.WwwAuthenticate.ToString()
-            .Should().Contain($"error_description=\"{TokenFailure.Describe(TokenFailureReason.SigningKeyNotFound)}\"");
+        response.ShouldRefuseAsInvalidToken(TokenErrors.SigningKeyNotFound);
     }
 
     [Fact]
@@ -48,9 +45,7 @@ public sealed class KeyRemovalTests
         using var response = await host.Host.GetAsync(token);
 
         // Assert
-        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        response.Headers.WwwAuthenticate.ToString()
-            .Should().Contain($"error_description=\"{TokenFailure.Describe(TokenFailureReason.InvalidSignature)}\"");
+        response.ShouldRefuseAsInvalidToken(TokenErrors.InvalidSignature);
     }
 
     [Fact]
