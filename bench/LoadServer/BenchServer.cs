@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Scalekit.AspNetCore.Bench;
 using Scalekit.AspNetCore.Internal;
@@ -7,7 +8,8 @@ namespace Scalekit.AspNetCore.LoadServer;
 
 /// <summary>
 /// <c>GET /hello</c> answering <c>ok</c>: unprotected (<c>none</c>), protected by Scalekit (<c>scalekit</c>) or by stock
-/// <c>AddJwtBearer</c> with the same issuer, audience and keys (<c>jwtbearer</c>). The same process is the issuer:
+/// <c>AddJwtBearer</c> with the same issuer, audience and keys (<c>jwtbearer</c>), or by a handler that accepts any
+/// token unread (<c>floor</c>: the cost of the authentication and authorization middleware alone). The same process is the issuer:
 /// <c>/keys</c> and the discovery document, counted, and <c>/bench/…</c> for the load script.
 /// </summary>
 internal static class BenchServer
@@ -45,8 +47,12 @@ internal static class BenchServer
                 });
                 builder.Services.AddAuthorization();
                 break;
+            case "floor":
+                builder.Services.AddAuthentication(FloorHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, FloorHandler>(FloorHandler.SchemeName, null);
+                builder.Services.AddAuthorization();
+                break;
             default:
-                throw new ArgumentException($"unknown mode '{mode}': none, scalekit or jwtbearer");
+                throw new ArgumentException($"unknown mode '{mode}': none, scalekit, jwtbearer or floor");
         }
 
         var app = builder.Build();
