@@ -70,18 +70,27 @@ stat() { # field [collect]
   curl -sf "$URL/bench/stats${2:+?collect=true}" | grep -o "\"$1\":[0-9]*" | cut -d: -f2
 }
 
+# Server CPU time (user + system, all threads) in clock ticks: per request, it is a steadier measure than
+# requests/s on a machine that other work shares.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+CLK_TCK=$(getconf CLK_TCK)
+
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$pid/status"; }
 
-wrk_run() { # token seconds -> "rps non2xx p50 p99"
-  local out
+wrk_run() { # token seconds -> "rps non2xx p50 p99 server-cpu-us-per-request"
+  local out ticks
+  ticks=$(cpu_ticks)
   out=$("${client_cpu[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -H "Authorization: Bearer $1" "$URL/hello")
-  local rps non2xx p50 p99
+  ticks=$(( $(cpu_ticks) - ticks ))
+  local rps non2xx p50 p99 requests cpu
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<< "$out")
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<< "$out")
   p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
   p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
-  echo "$rps ${non2xx:-0} $p50 $p99"
+  requests=$(awk '/requests in/ {print $1}' <<< "$out")
+  cpu=$(awk -v t="$ticks" -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.1f", t * 1000000 / hz / n}')
+  echo "$rps ${non2xx:-0} $p50 $p99 $cpu"
 }
 
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -94,7 +103,7 @@ echo "wrk:         $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
 echo "command:     DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS THREADS=$THREADS CONNECTIONS=$CONNECTIONS PIN=$PIN SERVER_GC=$SERVER_GC FLOOD_TOKENS=$FLOOD_TOKENS FLOOD_SECONDS=$FLOOD_SECONDS bench/load.sh"
 echo "load:        wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, GET /hello, Authorization: Bearer <the same RS256 token> for every variant"
 
-declare -A rps_list p50_of p99_of fetch_start fetch_first rotation_fetches rotation_refused
+declare -A rps_list cpu_list p50_of p99_of fetch_start fetch_first rotation_fetches rotation_refused
 modes=(none scalekit jwtbearer floor)
 flood_line="" rss_before="" rss_settled="" rss_after="" rss_after_gc="" hwm="" heap_before="" heap_after_gc="" cache_entries=""
 
@@ -104,21 +113,22 @@ for round in $(seq 1 "$ROUNDS"); do
     start_server "$mode"
     token=$(curl -sf "$URL/bench/token")
     [ "$round" = 1 ] && fetch_start[$mode]=$(stat jwksFetches)
-    read -r _ warm_non2xx _ _ <<< "$(wrk_run "$token" "$WARMUP")"
+    read -r _ warm_non2xx _ _ _ <<< "$(wrk_run "$token" "$WARMUP")"
     [ "$round" = 1 ] && fetch_first[$mode]=$(stat jwksFetches)
-    read -r rps non2xx p50 p99 <<< "$(wrk_run "$token" "$DURATION")"
+    read -r rps non2xx p50 p99 cpu <<< "$(wrk_run "$token" "$DURATION")"
     if [ "$non2xx" != 0 ] || [ "$warm_non2xx" != 0 ]; then
       echo "$mode: $non2xx non-2xx answers (warm-up: $warm_non2xx): the numbers do not count" >&2
       exit 1
     fi
-    echo "   $rps requests/s (p50 $p50, p99 $p99)"
+    echo "   $rps requests/s (p50 $p50, p99 $p99), server CPU $cpu µs/request"
     rps_list[$mode]+="$rps "
+    cpu_list[$mode]+="$cpu "
     p50_of[$mode]+="$p50 " p99_of[$mode]+="$p99 "
 
     if [ "$round" = 1 ] && { [ "$mode" = scalekit ] || [ "$mode" = jwtbearer ]; }; then
       before=$(stat jwksFetches)
       rotated=$(curl -sf -X POST "$URL/bench/rotate")
-      read -r _ refused _ _ <<< "$(wrk_run "$rotated" "$ROTATION_SECONDS")"
+      read -r _ refused _ _ _ <<< "$(wrk_run "$rotated" "$ROTATION_SECONDS")"
       rotation_fetches[$mode]=$(( $(stat jwksFetches) - before ))
       rotation_refused[$mode]=$refused
       echo "   rotation under load: ${rotation_fetches[$mode]} JWKS fetch(es), $refused refused"
@@ -143,15 +153,16 @@ done
 echo
 echo "== results"
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
-declare -A med
+declare -A med cpu_med
 for mode in "${modes[@]}"; do
   med[$mode]=$(tr ' ' '\n' <<< "${rps_list[$mode]}" | grep . | median)
+  cpu_med[$mode]=$(tr ' ' '\n' <<< "${cpu_list[$mode]}" | grep . | median)
 done
 echo
-echo "| variant | requests/s (median of $ROUNDS) | runs | p50 | p99 |"
-echo "|---|---:|---|---|---|"
+echo "| variant | requests/s (median of $ROUNDS) | runs | server CPU µs/request (median) | runs | p50 | p99 |"
+echo "|---|---:|---|---:|---|---|---|"
 for mode in "${modes[@]}"; do
-  echo "| $mode | ${med[$mode]} | ${rps_list[$mode]% } | ${p50_of[$mode]% } | ${p99_of[$mode]% } |"
+  echo "| $mode | ${med[$mode]} | ${rps_list[$mode]% } | ${cpu_med[$mode]} | ${cpu_list[$mode]% } | ${p50_of[$mode]% } | ${p99_of[$mode]% } |"
 done
 echo
 r_none=$(ratio "${med[scalekit]}" "${med[none]}")
@@ -162,6 +173,14 @@ echo "| scalekit / none | $r_none | ≥ 0.90 | $(verdict "$r_none" 0.90) |"
 echo "| scalekit / jwtbearer | $r_jwt | ≥ 1.50 | $(verdict "$r_jwt" 1.50) |"
 echo "| floor / none (the middleware alone) | $(ratio "${med[floor]}" "${med[none]}") | | |"
 echo "| scalekit / floor | $(ratio "${med[scalekit]}" "${med[floor]}") | | |"
+echo
+echo "The same ratios from server CPU per request (none's cost / scalekit's cost, …): steadier on a shared machine."
+echo
+echo "| ratio by CPU cost | value | target |"
+echo "|---|---:|---:|"
+echo "| scalekit vs none | $(ratio "${cpu_med[none]}" "${cpu_med[scalekit]}") | ≥ 0.90 |"
+echo "| scalekit vs jwtbearer | $(ratio "${cpu_med[jwtbearer]}" "${cpu_med[scalekit]}") | ≥ 1.50 |"
+echo "| floor vs none | $(ratio "${cpu_med[none]}" "${cpu_med[floor]}") | |"
 echo
 echo "| JWKS fetches | scalekit | jwtbearer |"
 echo "|---|---:|---:|"

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Scalekit.AspNetCore.Bench;
@@ -11,8 +12,10 @@ namespace Scalekit.AspNetCore.Benchmarks;
 
 /// <summary>
 /// Authentication and authorization services of one <see cref="AuthVariant"/>, driven the way the middleware drives
-/// them: a service scope and an <see cref="HttpContext"/> per request, the token in the <c>Authorization</c> header.
-/// The JWKS comes from a <see cref="StaticJwksHandler"/>, fetched once while starting.
+/// them: a service scope and an <see cref="HttpContext"/> per request, the token in the <c>Authorization</c> header,
+/// over HTTP/1.1. With <see cref="OneConnection"/>, every request arrives on the same kept-alive connection (its
+/// connection items shared, as Kestrel has them); else each on a connection of its own. The JWKS comes from a
+/// <see cref="StaticJwksHandler"/>, fetched once while starting.
 /// </summary>
 public sealed class AuthHost : IAsyncDisposable
 {
@@ -31,6 +34,9 @@ public sealed class AuthHost : IAsyncDisposable
     }
 
     public BenchIssuer BenchIssuer { get; }
+
+    /// <summary>Whether requests share one connection (a client keeping its connection open), or each has its own.</summary>
+    public bool OneConnection { get; set; }
 
     public IServiceProvider Services => _services;
 
@@ -112,11 +118,20 @@ public sealed class AuthHost : IAsyncDisposable
         return Request(scope, authorization).User;
     }
 
-    private static DefaultHttpContext Request(AsyncServiceScope scope, string authorization)
+    private readonly ConnectionItems _connection = new();
+
+    private DefaultHttpContext Request(AsyncServiceScope scope, string authorization)
     {
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Features.Set<IConnectionItemsFeature>(OneConnection ? _connection : new ConnectionItems());
+        context.Request.Protocol = HttpProtocol.Http11;
         context.Request.Headers.Authorization = authorization;
         return context;
+    }
+
+    private sealed class ConnectionItems : IConnectionItemsFeature
+    {
+        public IDictionary<object, object?> Items { get; set; } = new Dictionary<object, object?>();
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

@@ -8,7 +8,9 @@ namespace Scalekit.AspNetCore.Benchmarks;
 /// authentication middleware does (token validation: a cache hit for <see cref="AuthVariant.Scalekit"/>, a full
 /// validation for the other two), and that plus what the authorization middleware does for the protected endpoint
 /// (the scope policy; for stock JwtBearer, an authenticated user). The baseline is the harness alone (service scope
-/// and <c>HttpContext</c>), so time and allocations per request are the difference.
+/// and <c>HttpContext</c>), so time and allocations per request are the difference. <see cref="OneConnection"/>: the
+/// requests arrive on one kept-alive connection (Scalekit then recognises the repeated token without hashing it), or
+/// each on a new one.
 /// </summary>
 [MemoryDiagnoser]
 public class RequestBenchmarks
@@ -19,10 +21,14 @@ public class RequestBenchmarks
     [Params(AuthVariant.Scalekit, AuthVariant.ScalekitUncached, AuthVariant.JwtBearer)]
     public AuthVariant Variant { get; set; }
 
+    [Params(true, false)]
+    public bool OneConnection { get; set; }
+
     [GlobalSetup]
     public async Task SetUpAsync()
     {
         _host = await AuthHost.StartAsync(Variant);
+        _host.OneConnection = OneConnection;
         _authorization = AuthHost.Authorization(_host.BenchIssuer.Token());
         await _host.AuthenticateAsync(_authorization); // validated once: cached from here on when the cache is on
     }

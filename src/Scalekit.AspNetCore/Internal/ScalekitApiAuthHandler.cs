@@ -44,7 +44,7 @@ internal sealed class ScalekitApiAuthHandler(
         }
 
         var tokenCache = FastPathCache(schemeCaches);
-        if (tokenCache?.Find(token, schemeCaches.Keys.Current) is { } validated)
+        if (tokenCache is not null && FindValidated(tokenCache, schemeCaches, authorization, token) is { } validated)
         {
             schemeCaches.Keys.RefreshIfDue();
             return Task.FromResult(Accept(validated.CreateTicket(Scheme.Name), cached: true));
@@ -125,6 +125,28 @@ internal sealed class ScalekitApiAuthHandler(
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The cached validation of the request's token: the one this connection used last when the header is the same
+    /// (no hashing), else the cache's.
+    /// </summary>
+    private ValidatedToken? FindValidated(ValidatedTokenCache tokenCache, SchemeCaches schemeCaches, string authorization, ReadOnlySpan<char> token)
+    {
+        var keys = schemeCaches.Keys.Current;
+        var memo = ConnectionTokenMemo.For(Context, schemeCaches);
+        if (memo?.Recall(authorization) is { } recalled && tokenCache.Counts(recalled, keys))
+        {
+            return recalled;
+        }
+
+        var found = tokenCache.Find(token, keys);
+        if (found is not null)
+        {
+            memo?.Remember(authorization, found);
+        }
+
+        return found;
     }
 
     /// <summary>

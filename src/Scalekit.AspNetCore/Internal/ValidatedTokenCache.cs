@@ -60,7 +60,7 @@ internal sealed class ValidatedTokenCache : IDisposable
             return null;
         }
 
-        if (keys is not null && keys.Holds(entry.Kid, entry.Key) && _time.GetUtcNow() < entry.Expires)
+        if (Counts(entry, keys))
         {
             return entry;
         }
@@ -68,6 +68,10 @@ internal sealed class ValidatedTokenCache : IDisposable
         _entries.Remove(new string(key));
         return null;
     }
+
+    /// <summary>Whether <paramref name="entry"/> still stands: its signing key is in <paramref name="keys"/> (the same instance) and it has not expired.</summary>
+    public bool Counts(ValidatedToken entry, SigningKeySet? keys) =>
+        keys is not null && keys.Holds(entry.Kid, entry.Key) && _time.GetUtcNow() < entry.Expires;
 
     /// <summary>
     /// Remembers a successful validation of <paramref name="token"/>, when it came straight from JwtBearer's token handler

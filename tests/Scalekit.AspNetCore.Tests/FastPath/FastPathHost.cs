@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Scalekit.AspNetCore.Internal;
@@ -51,9 +52,12 @@ internal sealed class FastPathHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the host with the cache's <c>MaxAge</c> beyond the key refresh interval (so that a test about keys is not
-    /// passed by the age limit), then <paramref name="configure"/> and <paramref name="jwtBearer"/>.
+    /// passed by the age limit), then <paramref name="configure"/> and <paramref name="jwtBearer"/>. With
+    /// <paramref name="oneConnection"/>, every request arrives as if on one kept-alive HTTP/1.1 connection (shared
+    /// connection items, as Kestrel has them; TestServer has none).
     /// </summary>
-    public static async Task<FastPathHost> StartAsync(Action<ScalekitApiAuthOptions>? configure = null, Action<JwtBearerOptions>? jwtBearer = null)
+    public static async Task<FastPathHost> StartAsync(
+        Action<ScalekitApiAuthOptions>? configure = null, Action<JwtBearerOptions>? jwtBearer = null, bool oneConnection = false)
     {
         var signatureChecks = new StrongBox<int>();
         var principals = new ConcurrentQueue<ClaimsPrincipal>();
@@ -73,11 +77,26 @@ internal sealed class FastPathHost : IAsyncDisposable
                 };
                 jwtBearer?.Invoke(options);
             }),
-            map: app => app.MapGet(PrincipalEndpoint, (ClaimsPrincipal user) =>
+            map: app =>
             {
-                principals.Enqueue(user);
-                return "ok";
-            }).RequireAuthorization());
+                if (oneConnection)
+                {
+                    var connection = new ConnectionItemsFeature();
+                    app.Use((context, next) =>
+                    {
+                        context.Features.Set<IConnectionItemsFeature>(connection);
+                        return next(context);
+                    });
+                    app.UseAuthentication();
+                    app.UseAuthorization();
+                }
+
+                app.MapGet(PrincipalEndpoint, (ClaimsPrincipal user) =>
+                {
+                    principals.Enqueue(user);
+                    return "ok";
+                }).RequireAuthorization();
+            });
         return new FastPathHost(host, signatureChecks, principals);
     }
 
@@ -106,5 +125,10 @@ internal sealed class FastPathHost : IAsyncDisposable
     {
         _validations.Dispose();
         await Host.DisposeAsync();
+    }
+
+    private sealed class ConnectionItemsFeature : IConnectionItemsFeature
+    {
+        public IDictionary<object, object?> Items { get; set; } = new Dictionary<object, object?>();
     }
 }
