@@ -1,5 +1,4 @@
 using System.Net;
-using Scalekit.AspNetCore.Tests.Framework;
 
 namespace Scalekit.AspNetCore.Tests.FastPath;
 
@@ -15,7 +14,7 @@ public sealed class ExpiryTests
     {
         // Arrange: exp a minute from now; the API's clock then moves two minutes on
         await using var host = await FastPathHost.StartAsync();
-        var token = host.Host.Issuer.TokenWith(p => p.SetLifetime(TimeSpan.Zero, TimeSpan.Zero, expiresFromNow: TimeSpan.FromMinutes(1)));
+        var token = host.TokenExpiringIn(TimeSpan.FromMinutes(1));
         await host.SendAsync(token);
         host.Host.Time.Advance(TimeSpan.FromMinutes(2));
 
@@ -32,7 +31,7 @@ public sealed class ExpiryTests
     {
         // Arrange
         await using var host = await FastPathHost.StartAsync();
-        var token = host.Host.Issuer.TokenWith(p => p.SetLifetime(TimeSpan.Zero, TimeSpan.Zero, expiresFromNow: TimeSpan.FromMinutes(1)));
+        var token = host.TokenExpiringIn(TimeSpan.FromMinutes(1));
         await host.SendAsync(token);
         host.Host.Time.Advance(TimeSpan.FromMinutes(2));
 

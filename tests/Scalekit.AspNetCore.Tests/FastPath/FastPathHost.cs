@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Scalekit.AspNetCore.Internal;
+using Scalekit.AspNetCore.Tests.Framework;
 using Scalekit.AspNetCore.Tests.KeyCache;
 
 namespace Scalekit.AspNetCore.Tests.FastPath;
@@ -98,6 +99,21 @@ internal sealed class FastPathHost : IAsyncDisposable
                 }).RequireAuthorization();
             });
         return new FastPathHost(host, signatureChecks, principals);
+    }
+
+    /// <summary>A valid token that expires <paramref name="lifetime"/> from now (the fake clock starts at the real time).</summary>
+    public string TokenExpiringIn(TimeSpan lifetime) =>
+        Host.Issuer.TokenWith(p => p.SetLifetime(TimeSpan.Zero, TimeSpan.Zero, expiresFromNow: lifetime));
+
+    /// <summary>
+    /// Publishes a new key, retires the primary one and sends a token of the new key: its unknown <c>kid</c> brings the
+    /// new JWKS in at once.
+    /// </summary>
+    public async Task RotateAsync()
+    {
+        var newKey = Host.Issuer.Publish(TestSigningKey.Create());
+        Host.Issuer.Retire(Host.Issuer.PrimaryKey);
+        await SendAsync(Host.TokenSignedBy(newKey));
     }
 
     /// <summary>GET <see cref="PrincipalEndpoint"/> with <paramref name="token"/>.</summary>

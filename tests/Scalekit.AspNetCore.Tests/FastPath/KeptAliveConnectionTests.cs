@@ -64,9 +64,7 @@ public sealed class KeptAliveConnectionTests
         await using var host = await FastPathHost.StartAsync(oneConnection: true);
         var token = host.Host.ValidToken();
         await host.SendAsync(token, times: 2);
-        var newKey = host.Host.Issuer.Publish(TestSigningKey.Create());
-        host.Host.Issuer.Retire(host.Host.Issuer.PrimaryKey);
-        await host.SendAsync(host.Host.TokenSignedBy(newKey));
+        await host.RotateAsync();
 
         // Act
         using var response = await host.Host.GetAsync(token);
@@ -80,7 +78,7 @@ public sealed class KeptAliveConnectionTests
     {
         // Arrange
         await using var host = await FastPathHost.StartAsync(oneConnection: true);
-        var token = host.Host.Issuer.TokenWith(p => p.SetLifetime(TimeSpan.Zero, TimeSpan.Zero, expiresFromNow: TimeSpan.FromMinutes(1)));
+        var token = host.TokenExpiringIn(TimeSpan.FromMinutes(1));
         await host.SendAsync(token, times: 2);
         host.Host.Time.Advance(TimeSpan.FromMinutes(2));
 

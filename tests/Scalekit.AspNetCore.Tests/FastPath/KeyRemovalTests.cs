@@ -17,9 +17,7 @@ public sealed class KeyRemovalTests
         await using var host = await FastPathHost.StartAsync();
         var token = host.Host.ValidToken();
         await host.SendAsync(token);
-        var newKey = host.Host.Issuer.Publish(TestSigningKey.Create());
-        host.Host.Issuer.Retire(host.Host.Issuer.PrimaryKey);
-        await host.SendAsync(host.Host.TokenSignedBy(newKey));
+        await host.RotateAsync();
 
         // Act
         using var response = await host.Host.GetAsync(token);
