@@ -27,7 +27,7 @@ internal static class JwtHeaderReader
             var rented = size > StackLimit ? ArrayPool<byte>.Shared.Rent(size) : null;
             try
             {
-                Span<byte> buffer = rented is not null ? rented : stackalloc byte[StackLimit];
+                Span<byte> buffer = rented is not null ? rented : stackalloc byte[size];
                 if (Base64Url.TryDecodeFromChars(encoded, buffer, out var written) && TryParse(buffer[..written], out var header))
                 {
                     return header;

@@ -28,6 +28,9 @@ internal sealed class ValidatedTokenCache : IDisposable
     /// <summary>Tokens up to this many characters take one unit of the cache's capacity, longer ones a unit per started block.</summary>
     private const int CharsPerUnit = 2048;
 
+    /// <summary>Tokens of up to this many UTF-8 bytes are hashed from a stack buffer.</summary>
+    private const int StackLimit = 4096;
+
     private readonly MemoryCache _entries;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxAge;
@@ -96,7 +99,7 @@ internal sealed class ValidatedTokenCache : IDisposable
         return true;
     }
 
-    /// <summary>Drops every entry: used when the cache is turned off by an options change, and by tests.</summary>
+    /// <summary>Drops every entry (tests).</summary>
     public void Clear() => _entries.Clear();
 
     public void Dispose() => _entries.Dispose();
@@ -131,21 +134,25 @@ internal sealed class ValidatedTokenCache : IDisposable
         return new ValidatedToken(template, kid, signingKey, expires, ticket.Properties);
     }
 
-    /// <summary>Writes the base64 SHA-256 of the token's UTF-8 bytes into <paramref name="key"/>.</summary>
+    /// <summary>
+    /// Writes the base64 SHA-256 of the token's UTF-8 bytes into <paramref name="key"/>. The bytes are encoded on the
+    /// stack (a pooled buffer for unusually long tokens) and wiped after hashing: a token is a credential.
+    /// </summary>
     private static void KeyOf(ReadOnlySpan<char> token, Span<char> key)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(token.Length));
-        try
+        var length = Encoding.UTF8.GetByteCount(token);
+        var rented = length > StackLimit ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> bytes = rented is not null ? rented.AsSpan(0, length) : stackalloc byte[length];
+        Encoding.UTF8.GetBytes(token, bytes);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        CryptographicOperations.ZeroMemory(bytes);
+        if (rented is not null)
         {
-            var length = Encoding.UTF8.GetBytes(token, buffer);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer.AsSpan(0, length), hash);
-            Convert.TryToBase64Chars(hash, key, out _);
+            ArrayPool<byte>.Shared.Return(rented);
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        Convert.TryToBase64Chars(hash, key, out _);
     }
 
     /// <summary>The library's <see cref="TimeProvider"/> as the cache's clock, so that entries expire by the same time as everything else.</summary>
