@@ -14,8 +14,8 @@ namespace Scalekit.AspNetCore.Internal;
 /// </summary>
 internal sealed class ConnectionTokenMemo
 {
-    private string? _authorization;
-    private ValidatedToken? _entry;
+    /// <summary>The header value and its entry, replaced together: a reader never pairs one token's value with another's entry.</summary>
+    private Remembered? _last;
 
     /// <summary>
     /// The memo of <paramref name="context"/>'s connection for <paramref name="owner"/> (one per scheme), created on first
@@ -42,11 +42,10 @@ internal sealed class ConnectionTokenMemo
 
     /// <summary>The entry remembered for exactly this <c>Authorization</c> header value, if any (not checked yet).</summary>
     public ValidatedToken? Recall(string authorization) =>
-        _entry is not null && string.Equals(_authorization, authorization, StringComparison.Ordinal) ? _entry : null;
+        Volatile.Read(ref _last) is { } last && string.Equals(last.Authorization, authorization, StringComparison.Ordinal) ? last.Entry : null;
 
-    public void Remember(string authorization, ValidatedToken entry)
-    {
-        _authorization = authorization;
-        _entry = entry;
-    }
+    /// <summary>Remembers a cache hit that <see cref="Recall"/> could not answer (another token, or an entry that no longer counts).</summary>
+    public void Remember(string authorization, ValidatedToken entry) => Volatile.Write(ref _last, new Remembered(authorization, entry));
+
+    private sealed record Remembered(string Authorization, ValidatedToken Entry);
 }
