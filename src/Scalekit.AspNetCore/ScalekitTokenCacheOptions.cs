@@ -8,8 +8,9 @@ namespace Scalekit.AspNetCore;
 /// <remarks>
 /// An entry never outlives the token's <c>exp</c> nor <see cref="MaxAge"/>, and stops counting as soon as the
 /// signing key that validated it is no longer in the JWKS. Failures are never cached. The cache is not used while the
-/// application handles the JwtBearer <c>OnMessageReceived</c> or <c>OnTokenValidated</c> events, or replaces the events
-/// type, so that those events keep running for every request.
+/// application handles the JwtBearer <c>OnMessageReceived</c> or <c>OnTokenValidated</c> events, replaces the events
+/// type or the token handler, or sets validation of its own in the token validation parameters (a validator delegate,
+/// token replay detection), so that those keep running for every request.
 /// </remarks>
 public sealed class ScalekitTokenCacheOptions
 {

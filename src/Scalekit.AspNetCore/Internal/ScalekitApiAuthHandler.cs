@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Scalekit.AspNetCore.Internal;
 
@@ -150,10 +152,12 @@ internal sealed class ScalekitApiAuthHandler(
     }
 
     /// <summary>
-    /// The validated-token cache when this request may use it: it is on, and JwtBearer would do nothing the cache cannot
-    /// repeat. An application that handles <c>OnMessageReceived</c> (which may take the token from elsewhere) or
-    /// <c>OnTokenValidated</c> (which may change or refuse the principal), replaces the events type, or saves the token
-    /// in the ticket, gets JwtBearer's full path on every request.
+    /// The validated-token cache when this request may use it: it is on, and JwtBearer would do nothing per request that
+    /// the cache cannot repeat. An application that handles <c>OnMessageReceived</c> (which may take the token from
+    /// elsewhere) or <c>OnTokenValidated</c> (which may change or refuse the principal), replaces the events type, saves
+    /// the token in the ticket, replaces the token handler, or sets a validation delegate or replay detection of its own
+    /// (which may answer differently for the same token, such as a revocation list) gets JwtBearer's full path on every
+    /// request.
     /// </summary>
     private ValidatedTokenCache? FastPathCache(SchemeCaches schemeCaches) =>
         schemeCaches.Tokens is { } tokens
@@ -161,8 +165,32 @@ internal sealed class ScalekitApiAuthHandler(
         && Events.GetType() == typeof(JwtBearerEvents)
         && Events.OnMessageReceived == DefaultEvents.OnMessageReceived
         && Events.OnTokenValidated == DefaultEvents.OnTokenValidated
+        && !Options.UseSecurityTokenValidators
+        && Options.TokenHandlers is [JsonWebTokenHandler handler] && handler.GetType() == typeof(JsonWebTokenHandler)
+        && ValidatesAlikeEveryTime(Options.TokenValidationParameters)
             ? tokens
             : null;
+
+    /// <summary>Whether validation depends on the token alone: no delegate or replay detection of the application's.</summary>
+    private static bool ValidatesAlikeEveryTime(TokenValidationParameters parameters) =>
+        parameters is
+        {
+            ValidateTokenReplay: false,
+            TokenReplayCache: null,
+            TokenReplayValidator: null,
+            LifetimeValidator: null,
+            AudienceValidator: null,
+            IssuerValidator: null,
+            IssuerValidatorUsingConfiguration: null,
+            SignatureValidator: null,
+            SignatureValidatorUsingConfiguration: null,
+            IssuerSigningKeyValidator: null,
+            IssuerSigningKeyValidatorUsingConfiguration: null,
+            AlgorithmValidator: null,
+            TypeValidator: null,
+            TokenReader: null,
+            TransformBeforeSignatureValidation: null,
+        };
 
     private AuthenticateResult Accept(AuthenticationTicket ticket, bool cached) => Accept(AuthenticateResult.Success(ticket), cached);
 
