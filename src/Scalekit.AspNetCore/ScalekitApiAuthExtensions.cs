@@ -98,7 +98,7 @@ public static class ScalekitApiAuthExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ScalekitMetrics>();
-        services.TryAddSingleton<SigningKeyCacheRegistry>();
+        services.TryAddSingleton<ScalekitCacheRegistry>();
         services.AddHostedService<ScalekitStartup>();
         services.AddTransient<IStartupFilter, UnguardedScopeEndpoints>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScalekitApiAuthOptions>, ScalekitApiAuthOptionsValidator>());

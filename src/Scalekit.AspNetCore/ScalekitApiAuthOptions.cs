@@ -59,4 +59,7 @@ public sealed class ScalekitApiAuthOptions
 
     /// <summary>How signing keys are fetched and cached.</summary>
     public ScalekitKeyCacheOptions Keys { get; set; } = new();
+
+    /// <summary>How validated tokens are cached, so that a token seen before skips signature work.</summary>
+    public ScalekitTokenCacheOptions TokenCache { get; set; } = new();
 }

@@ -8,6 +8,8 @@ namespace Scalekit.AspNetCore.Authorization;
 /// </summary>
 public abstract class ScalekitScopeAttribute : Attribute, IAuthorizeData
 {
+    private ScalekitScopeRequirement? _requirement;
+
     private protected ScalekitScopeAttribute(ScopeMatch match, string[] scopes)
     {
         ScopeMatch = match;
@@ -30,6 +32,6 @@ public abstract class ScalekitScopeAttribute : Attribute, IAuthorizeData
     /// <summary>Not used: the scope policy authenticates with the Scalekit scheme(s).</summary>
     public string? AuthenticationSchemes { get; set; }
 
-    /// <summary>The requirement this attribute stands for.</summary>
-    public ScalekitScopeRequirement ToRequirement() => new(ScopeMatch, Scopes);
+    /// <summary>The requirement this attribute stands for (one instance per attribute: requirements are immutable).</summary>
+    public ScalekitScopeRequirement ToRequirement() => _requirement ??= new(ScopeMatch, Scopes);
 }

@@ -12,7 +12,7 @@ namespace Scalekit.AspNetCore.Internal;
 internal sealed class ConfigureScalekitJwtBearerOptions(
     IOptions<ScalekitSchemeOptions> schemes,
     IOptionsMonitor<ScalekitApiAuthOptions> scalekitOptions,
-    SigningKeyCacheRegistry keyCaches) : IConfigureNamedOptions<JwtBearerOptions>
+    ScalekitCacheRegistry caches) : IConfigureNamedOptions<JwtBearerOptions>
 {
     /// <summary>Asymmetric algorithms only: <c>none</c> and HMAC (HS*) are never accepted.</summary>
     internal static readonly string[] AllowedAlgorithms =
@@ -33,7 +33,7 @@ internal sealed class ConfigureScalekitJwtBearerOptions(
 
         var scalekit = scalekitOptions.Get(name);
         var endpoints = ScalekitEndpoints.From(scalekit);
-        var keys = keyCaches.Get(name);
+        var keys = caches.Get(name).Keys;
 
         options.MapInboundClaims = false;
         options.RefreshOnIssuerKeyNotFound = false; // the handler fetches unknown kids itself, before validation

@@ -13,9 +13,22 @@ internal sealed class InsufficientScopeResult(IEnumerable<ScalekitScopeRequireme
     public Task ExecuteResultAsync(ActionContext context) => ExecuteAsync(context.HttpContext);
 
     /// <summary>Every scope requirement of the request's endpoint, from its groups or controller too, in metadata order.</summary>
-    public static List<ScalekitScopeRequirement> OfEndpoint(HttpContext context, IEnumerable<object>? fallbackMetadata = null) =>
-        (context.GetEndpoint()?.Metadata ?? fallbackMetadata ?? [])
-            .OfType<ScalekitScopeAttribute>()
-            .Select(a => a.ToRequirement())
-            .ToList();
+    public static IReadOnlyList<ScalekitScopeRequirement> OfEndpoint(HttpContext context, IEnumerable<object>? fallbackMetadata = null)
+    {
+        // The endpoint's metadata collection caches the typed lookup: nothing to allocate for an endpoint without scopes.
+        IReadOnlyList<ScalekitScopeAttribute> attributes = context.GetEndpoint()?.Metadata.GetOrderedMetadata<ScalekitScopeAttribute>()
+            ?? (fallbackMetadata ?? []).OfType<ScalekitScopeAttribute>().ToList();
+        if (attributes.Count == 0)
+        {
+            return [];
+        }
+
+        var requirements = new ScalekitScopeRequirement[attributes.Count];
+        for (var i = 0; i < requirements.Length; i++)
+        {
+            requirements[i] = attributes[i].ToRequirement();
+        }
+
+        return requirements;
+    }
 }

@@ -5,67 +5,60 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.Net.Http.Headers;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Scalekit.AspNetCore.Internal;
 
 /// <summary>
 /// JwtBearer, with what a Scalekit resource server needs around it: the token size limit, the signing key fetched
 /// before validation when its <c>kid</c> is new, 503 while no key was ever fetched, scopes normalised into one claim
-/// type, RFC 6750 challenges with a fixed set of safe descriptions and a problem body, logs and metrics.
+/// type, RFC 6750 challenges with a fixed set of safe descriptions and a problem body, logs and metrics; and in front
+/// of it all, the <see cref="ValidatedTokenCache"/>, which answers for a token validated before without parsing it.
 /// </summary>
 internal sealed class ScalekitApiAuthHandler(
     IOptionsMonitor<JwtBearerOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IOptionsMonitor<ScalekitApiAuthOptions> scalekitOptions,
-    SigningKeyCacheRegistry keyCaches,
+    ScalekitCacheRegistry caches,
     ScalekitMetrics metrics)
     : JwtBearerHandler(options, loggerFactory, encoder)
 {
     private const string BearerPrefix = "Bearer ";
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    /// <summary>The events JwtBearer creates when the application sets none: the fast path may skip these.</summary>
+    private static readonly JwtBearerEvents DefaultEvents = new();
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (ReadBearerToken() is { } token)
+        var schemeCaches = caches.Get(Scheme.Name);
+        var authorization = Request.Headers.Authorization.ToString();
+        if (BearerToken(authorization) is not { } range)
         {
-            var limit = scalekitOptions.Get(Scheme.Name).MaxTokenSize;
-            if (token.Length > limit)
-            {
-                return Reject(new ScalekitTokenTooLargeException(token.Length, limit));
-            }
-
-            var (kid, critical) = ReadHeader(token);
-            if (critical)
-            {
-                return Reject(new ScalekitCriticalHeaderException());
-            }
-
-            var retryAfter = await keyCaches.Get(Scheme.Name).PrepareAsync(kid, Context.RequestAborted).ConfigureAwait(false);
-            if (retryAfter is { } wait)
-            {
-                Logger.SigningKeysUnavailable((int)Math.Ceiling(wait.TotalSeconds));
-                return Reject(new ScalekitSigningKeysUnavailableException(wait));
-            }
+            return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache: null, authorization, range: null, kid: null);
         }
 
-        var result = await base.HandleAuthenticateAsync().ConfigureAwait(false);
-        if (result.Succeeded)
+        var token = authorization.AsSpan(range);
+        var limit = scalekitOptions.Get(Scheme.Name).MaxTokenSize;
+        if (token.Length > limit)
         {
-            if (result.Principal.Identity is ClaimsIdentity identity)
-            {
-                ScopeClaims.Normalize(identity);
-            }
-
-            metrics.TokenValidated("success");
-            Logger.TokenAccepted(result.Principal.FindFirst(ScalekitClaimTypes.ClientId)?.Value, result.Principal.FindFirst(ScalekitClaimTypes.OrganizationId)?.Value);
-        }
-        else if (result.Failure is not null)
-        {
-            Record(TokenFailure.Classify(result.Failure));
+            return Task.FromResult(Reject(new ScalekitTokenTooLargeException(token.Length, limit)));
         }
 
-        return result;
+        var tokenCache = FastPathCache(schemeCaches);
+        if (tokenCache is not null && FindValidated(tokenCache, schemeCaches, authorization, token) is { } validated)
+        {
+            schemeCaches.Keys.RefreshIfDue();
+            return Task.FromResult(Accept(validated.CreateTicket(Scheme.Name), cached: true));
+        }
+
+        var (kid, critical) = JwtHeaderReader.Read(token);
+        if (critical)
+        {
+            return Task.FromResult(Reject(new ScalekitCriticalHeaderException()));
+        }
+
+        return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache, authorization, range, kid);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -94,6 +87,125 @@ internal sealed class ScalekitApiAuthHandler(
         await ScalekitResponses.WriteUnauthorizedAsync(Context, challenge.Error, challenge.ErrorDescription, challenge.ErrorUri).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The full path: the signing key made available, then JwtBearer's validation (and events); a success is normalised
+    /// and, when <paramref name="tokenCache"/> is given, remembered. <paramref name="authorization"/> is the header value,
+    /// with the token at <paramref name="range"/> when there is one.
+    /// </summary>
+    private async Task<AuthenticateResult> AuthenticateWithJwtBearerAsync(
+        SchemeCaches schemeCaches, ValidatedTokenCache? tokenCache, string authorization, Range? range, string? kid)
+    {
+        if (range is not null)
+        {
+            var retryAfter = await schemeCaches.Keys.PrepareAsync(kid, Context.RequestAborted).ConfigureAwait(false);
+            if (retryAfter is { } wait)
+            {
+                Logger.SigningKeysUnavailable((int)Math.Ceiling(wait.TotalSeconds));
+                return Reject(new ScalekitSigningKeysUnavailableException(wait));
+            }
+        }
+
+        var result = await base.HandleAuthenticateAsync().ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            if (result.Principal.Identity is ClaimsIdentity identity)
+            {
+                ScopeClaims.Normalize(identity);
+            }
+
+            if (tokenCache is not null && range is { } token)
+            {
+                tokenCache.Add(authorization.AsSpan(token), result.Ticket);
+            }
+
+            return Accept(result, cached: false);
+        }
+
+        if (result.Failure is not null)
+        {
+            Record(TokenFailure.Classify(result.Failure));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The cached validation of the request's token: the one this connection used last when the header is the same
+    /// (no hashing), else the cache's.
+    /// </summary>
+    private ValidatedToken? FindValidated(ValidatedTokenCache tokenCache, SchemeCaches schemeCaches, string authorization, ReadOnlySpan<char> token)
+    {
+        var keys = schemeCaches.Keys.Current;
+        var memo = ConnectionTokenMemo.For(Context, schemeCaches);
+        if (memo?.Recall(authorization) is { } recalled && tokenCache.Counts(recalled, keys))
+        {
+            return recalled;
+        }
+
+        var found = tokenCache.Find(token, keys);
+        if (found is not null)
+        {
+            memo?.Remember(authorization, found);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The validated-token cache when this request may use it: it is on, and JwtBearer would do nothing per request that
+    /// the cache cannot repeat. An application that handles <c>OnMessageReceived</c> (which may take the token from
+    /// elsewhere) or <c>OnTokenValidated</c> (which may change or refuse the principal), replaces the events type, saves
+    /// the token in the ticket, replaces the token handler, or sets a validation delegate or replay detection of its own
+    /// (which may answer differently for the same token, such as a revocation list) gets JwtBearer's full path on every
+    /// request.
+    /// </summary>
+    private ValidatedTokenCache? FastPathCache(SchemeCaches schemeCaches) =>
+        schemeCaches.Tokens is { } tokens
+        && !Options.SaveToken
+        && Events.GetType() == typeof(JwtBearerEvents)
+        && Events.OnMessageReceived == DefaultEvents.OnMessageReceived
+        && Events.OnTokenValidated == DefaultEvents.OnTokenValidated
+        && !Options.UseSecurityTokenValidators
+        && Options.TokenHandlers is [JsonWebTokenHandler handler] && handler.GetType() == typeof(JsonWebTokenHandler)
+        && ValidatesAlikeEveryTime(Options.TokenValidationParameters)
+            ? tokens
+            : null;
+
+    /// <summary>Whether validation depends on the token alone: no delegate or replay detection of the application's.</summary>
+    private static bool ValidatesAlikeEveryTime(TokenValidationParameters parameters) =>
+        parameters is
+        {
+            ValidateTokenReplay: false,
+            TokenReplayCache: null,
+            TokenReplayValidator: null,
+            LifetimeValidator: null,
+            AudienceValidator: null,
+            IssuerValidator: null,
+            IssuerValidatorUsingConfiguration: null,
+            SignatureValidator: null,
+            SignatureValidatorUsingConfiguration: null,
+            IssuerSigningKeyValidator: null,
+            IssuerSigningKeyValidatorUsingConfiguration: null,
+            AlgorithmValidator: null,
+            TypeValidator: null,
+            TokenReader: null,
+            TransformBeforeSignatureValidation: null,
+        };
+
+    private AuthenticateResult Accept(AuthenticationTicket ticket, bool cached) => Accept(AuthenticateResult.Success(ticket), cached);
+
+    private AuthenticateResult Accept(AuthenticateResult result, bool cached)
+    {
+        metrics.TokenAccepted(cached);
+        if (Logger.IsEnabled(LogLevel.Debug))
+        {
+            var principal = result.Principal!;
+            Logger.TokenAccepted(principal.FindFirst(ScalekitClaimTypes.ClientId)?.Value, principal.FindFirst(ScalekitClaimTypes.OrganizationId)?.Value);
+        }
+
+        return result;
+    }
+
     private AuthenticateResult Reject(Exception failure)
     {
         Record(TokenFailure.Classify(failure));
@@ -107,33 +219,20 @@ internal sealed class ScalekitApiAuthHandler(
         Logger.TokenRejected(tag);
     }
 
-    /// <summary>The token of an <c>Authorization: Bearer</c> header; the scheme name is case-insensitive.</summary>
-    private string? ReadBearerToken()
+    /// <summary>
+    /// Where the token of an <c>Authorization: Bearer</c> header value is (the scheme name is case-insensitive), or
+    /// <see langword="null"/> when there is none. A range, not a string: the fast path hashes the token in place.
+    /// </summary>
+    private static Range? BearerToken(string authorization)
     {
-        string? authorization = Request.Headers[HeaderNames.Authorization];
-        if (authorization is null || !authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (!authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var token = authorization.AsSpan(BearerPrefix.Length).Trim();
-        return token.IsEmpty ? null : token.ToString();
-    }
-
-    /// <summary>
-    /// The <c>kid</c> of the token header, read by Microsoft.IdentityModel, and whether the header has a <c>crit</c>
-    /// parameter; (<see langword="null"/>, <see langword="false"/>) when unreadable.
-    /// </summary>
-    private static (string? Kid, bool Critical) ReadHeader(string token)
-    {
-        try
-        {
-            var jwt = new JsonWebToken(token);
-            return (jwt.Kid, jwt.TryGetHeaderValue<object>("crit", out _));
-        }
-        catch (ArgumentException)
-        {
-            return (null, false); // malformed: validation rejects it next, with the proper reason
-        }
+        var value = authorization.AsSpan(BearerPrefix.Length);
+        var start = BearerPrefix.Length + (value.Length - value.TrimStart().Length);
+        var end = authorization.Length - (value.Length - value.TrimEnd().Length);
+        return start < end ? start..end : null;
     }
 }

@@ -62,6 +62,7 @@ internal sealed class ScalekitApiAuthOptionsValidator : IValidateOptions<Scaleki
         }
 
         ValidateKeys(errors, scheme, options.Keys);
+        ValidateTokenCache(errors, scheme, options.TokenCache);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
@@ -82,6 +83,25 @@ internal sealed class ScalekitApiAuthOptionsValidator : IValidateOptions<Scaleki
         {
             errors.Add($"Scalekit ({scheme}): {Section}:{key} '{value}' uses plain http on a host that is not loopback. " +
                        $"Use https, or set {Section}:RequireHttpsMetadata to false (development only).");
+        }
+    }
+
+    private static void ValidateTokenCache(List<string> errors, string scheme, ScalekitTokenCacheOptions cache)
+    {
+        if (!cache.Enabled)
+        {
+            return;
+        }
+
+        if (cache.MaxEntries < 1)
+        {
+            errors.Add($"Scalekit ({scheme}): {Section}:TokenCache:MaxEntries must be at least 1 (it is {cache.MaxEntries}); " +
+                       $"to turn the cache off, set {Section}:TokenCache:Enabled to false.");
+        }
+
+        if (cache.MaxAge <= TimeSpan.Zero)
+        {
+            errors.Add($"Scalekit ({scheme}): {Section}:TokenCache:MaxAge must be greater than zero (it is {cache.MaxAge}).");
         }
     }
 

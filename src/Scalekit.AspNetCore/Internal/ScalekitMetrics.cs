@@ -3,7 +3,8 @@ using System.Diagnostics.Metrics;
 namespace Scalekit.AspNetCore.Internal;
 
 /// <summary>
-/// Counters of the <c>Scalekit.AspNetCore</c> meter: token validations by outcome and JWKS fetches by trigger and outcome.
+/// Counters of the <c>Scalekit.AspNetCore</c> meter: token validations by outcome (and, for successes, whether the
+/// validated-token cache answered) and JWKS fetches by trigger and outcome.
 /// </summary>
 internal sealed class ScalekitMetrics
 {
@@ -22,6 +23,12 @@ internal sealed class ScalekitMetrics
 
     public void TokenValidated(string outcome) =>
         _validations.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>A success, tagged <c>cache</c> = <c>hit</c> when the validated-token cache answered, else <c>miss</c>.</summary>
+    public void TokenAccepted(bool cached) =>
+        _validations.Add(1,
+            new KeyValuePair<string, object?>("outcome", "success"),
+            new KeyValuePair<string, object?>("cache", cached ? "hit" : "miss"));
 
     public void KeysFetched(string trigger, bool success) =>
         _keyFetches.Add(1,

@@ -9,7 +9,7 @@ internal sealed class ScopeAuthorizationHandler(IOptions<ScalekitSchemeOptions> 
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScalekitScopeRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true && ScopeCheck.IsSatisfied(requirement, ScopeClaims.Read(context.User, schemes.Value.Schemes)))
+        if (context.User.Identity?.IsAuthenticated == true && ScopeCheck.IsSatisfied(requirement, context.User, schemes.Value.Schemes))
         {
             context.Succeed(requirement);
         }

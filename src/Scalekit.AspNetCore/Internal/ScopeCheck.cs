@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Scalekit.AspNetCore.Authorization;
 
 namespace Scalekit.AspNetCore.Internal;
@@ -26,6 +27,39 @@ internal sealed class ScopeCheck
         requirement.Match == ScopeMatch.All
             ? requirement.Scopes.All(granted.Contains)
             : requirement.Scopes.Any(granted.Contains);
+
+    /// <summary>
+    /// Whether the Scalekit identities of <paramref name="principal"/> meet <paramref name="requirement"/>: the check of
+    /// every request to a scoped endpoint, so it reads the claims in place instead of collecting the granted scopes.
+    /// </summary>
+    public static bool IsSatisfied(ScalekitScopeRequirement requirement, ClaimsPrincipal principal, IReadOnlyList<string> schemes)
+    {
+        var all = requirement.Match == ScopeMatch.All;
+        var scopes = requirement.Scopes;
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            if (ScopeClaims.Grants(principal, schemes, scopes[i]) != all)
+            {
+                return !all;
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>Whether <paramref name="principal"/> meets every one of <paramref name="requirements"/>.</summary>
+    public static bool AreSatisfied(IReadOnlyList<ScalekitScopeRequirement> requirements, ClaimsPrincipal principal, IReadOnlyList<string> schemes)
+    {
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            if (!IsSatisfied(requirements[i], principal, schemes))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Checks <paramref name="requirements"/>: pass every scope requirement of the endpoint, met or not.</summary>
     public static ScopeCheck Evaluate(IEnumerable<ScalekitScopeRequirement> requirements, IReadOnlySet<string> granted)

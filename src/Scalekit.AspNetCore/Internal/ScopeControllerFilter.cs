@@ -24,8 +24,7 @@ internal sealed class ScopeControllerFilter(IOptions<ScalekitSchemeOptions> sche
         }
 
         var authenticated = http.User.Identity?.IsAuthenticated == true;
-        var granted = ScopeClaims.Read(http.User, schemes.Value.Schemes);
-        if (authenticated && requirements.TrueForAll(r => ScopeCheck.IsSatisfied(r, granted)))
+        if (authenticated && ScopeCheck.AreSatisfied(requirements, http.User, schemes.Value.Schemes))
         {
             return Task.CompletedTask;
         }

@@ -17,7 +17,7 @@ internal sealed class ScopeEndpointFilter(ScalekitScopeRequirement requirement, 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.User.Identity?.IsAuthenticated == true && ScopeCheck.IsSatisfied(requirement, ScopeClaims.Read(http.User, schemes)))
+        if (http.User.Identity?.IsAuthenticated == true && ScopeCheck.IsSatisfied(requirement, http.User, schemes))
         {
             return next(context);
         }

@@ -13,7 +13,8 @@ namespace Scalekit.AspNetCore.Internal;
 /// </summary>
 internal sealed class ScopePolicyProvider(IAuthorizationPolicyProvider inner, IOptions<ScalekitSchemeOptions> schemes) : IAuthorizationPolicyProvider
 {
-    private readonly ConcurrentDictionary<string, AuthorizationPolicy?> _policies = new(StringComparer.Ordinal);
+    /// <summary>The answers, as completed tasks: a lookup on the request path allocates nothing.</summary>
+    private readonly ConcurrentDictionary<string, Task<AuthorizationPolicy?>> _policies = new(StringComparer.Ordinal);
 
     /// <summary>Our policies never change; caching is up to the inner provider for its own.</summary>
     public bool AllowsCachingPolicies => inner.AllowsCachingPolicies;
@@ -25,12 +26,14 @@ internal sealed class ScopePolicyProvider(IAuthorizationPolicyProvider inner, IO
             return inner.GetPolicyAsync(policyName);
         }
 
-        return Task.FromResult(_policies.GetOrAdd(policyName, Build));
+        return _policies.TryGetValue(policyName, out var policy) ? policy : _policies.GetOrAdd(policyName, BuildAsync);
     }
 
     public Task<AuthorizationPolicy> GetDefaultPolicyAsync() => inner.GetDefaultPolicyAsync();
 
     public Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => inner.GetFallbackPolicyAsync();
+
+    private Task<AuthorizationPolicy?> BuildAsync(string policyName) => Task.FromResult(Build(policyName));
 
     private AuthorizationPolicy? Build(string policyName) =>
         ScopeNames.FromPolicyName(policyName) is { } requirement

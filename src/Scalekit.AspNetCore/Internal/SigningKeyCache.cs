@@ -67,12 +67,7 @@ internal sealed class SigningKeyCache
         var keys = _keys;
         if (keys is not null)
         {
-            var now = _time.GetUtcNow();
-            if (now - keys.FetchedAt >= _options.RefreshInterval)
-            {
-                _ = StartRefresh(KeyFetchTrigger.Interval, now);
-            }
-
+            RefreshIfDue(keys);
             if (kid is null || keys.Contains(kid))
             {
                 return ValueTask.FromResult<TimeSpan?>(null);
@@ -80,6 +75,28 @@ internal sealed class SigningKeyCache
         }
 
         return PrepareSlowAsync(kid, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a refresh in the background when the cached keys are older than
+    /// <see cref="ScalekitKeyCacheOptions.RefreshInterval"/>, as <see cref="PrepareAsync"/> does: a request served without
+    /// it (a validated-token cache hit) still keeps the keys fresh, so that a retired key is noticed.
+    /// </summary>
+    public void RefreshIfDue()
+    {
+        if (_keys is { } keys)
+        {
+            RefreshIfDue(keys);
+        }
+    }
+
+    private void RefreshIfDue(SigningKeySet keys)
+    {
+        var now = _time.GetUtcNow();
+        if (now - keys.FetchedAt >= _options.RefreshInterval)
+        {
+            _ = StartRefresh(KeyFetchTrigger.Interval, now);
+        }
     }
 
     private async ValueTask<TimeSpan?> PrepareSlowAsync(string? kid, CancellationToken cancellationToken)
@@ -170,7 +187,7 @@ internal sealed class SigningKeyCache
         {
             using var timeout = new CancellationTokenSource(_options.FetchTimeout, _time);
             (jwksUri, var keys) = await FetchAsync(timeout.Token).ConfigureAwait(false);
-            fetched = new SigningKeySet(keys, _time.GetUtcNow());
+            fetched = new SigningKeySet(keys, _time.GetUtcNow(), _keys);
         }
         catch (Exception ex)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Scalekit.AspNetCore.Tests.Framework;
@@ -32,7 +33,11 @@ internal sealed class KeyCacheHost : IAsyncDisposable
 
     public KeyFetchRecorder Fetches { get; }
 
-    public static async Task<KeyCacheHost> StartAsync(JwksMode mode = JwksMode.Serve, Action<ScalekitApiAuthOptions>? configure = null)
+    public static async Task<KeyCacheHost> StartAsync(
+        JwksMode mode = JwksMode.Serve,
+        Action<ScalekitApiAuthOptions>? configure = null,
+        Action<IServiceCollection>? services = null,
+        Action<WebApplication>? map = null)
     {
         var issuer = await JwksServer.StartAsync();
         issuer.Mode = mode;
@@ -48,7 +53,9 @@ internal sealed class KeyCacheHost : IAsyncDisposable
                     KeyCacheTimings.Apply(options.Keys);
                     configure?.Invoke(options);
                 },
-                time);
+                time,
+                services,
+                map);
             return new KeyCacheHost(issuer, time, api);
         }
         catch
