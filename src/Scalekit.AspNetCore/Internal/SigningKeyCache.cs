@@ -307,5 +307,10 @@ internal sealed class SigningKeyCache
         return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
     }
 
-    private static string Truncate(string kid) => kid.Length <= 64 ? kid : kid[..64] + "…";
+    /// <summary>The <c>kid</c> as it may appear in a log line: at most 64 characters, control characters replaced.</summary>
+    private static string Truncate(string kid)
+    {
+        var shown = kid.Length <= 64 ? kid : kid[..64] + "…";
+        return shown.Any(char.IsControl) ? string.Concat(shown.Select(c => char.IsControl(c) ? '?' : c)) : shown;
+    }
 }
