@@ -13,9 +13,6 @@ internal static class ScopeClaims
     public static bool IsScopeClaim(string type) =>
         type is ScalekitClaimTypes.Scopes or ScalekitClaimTypes.Scope or ScalekitClaimTypes.Scp;
 
-    /// <summary>The distinct scopes granted to <paramref name="principal"/>, from every identity.</summary>
-    public static HashSet<string> Read(ClaimsPrincipal principal) => Read(principal.Identities);
-
     /// <summary>
     /// The distinct scopes granted by the identities that a Scalekit scheme in <paramref name="schemes"/> authenticated
     /// (their <see cref="ClaimsIdentity.AuthenticationType"/> is the scheme name). Scope claims of identities from other

@@ -28,8 +28,6 @@ internal sealed class SigningKeySet
 
     public int Count => _byKid.Count;
 
-    public IEnumerable<string> KeyIds => _byKid.Keys;
-
     public bool Contains(string kid) => _byKid.ContainsKey(kid);
 
     /// <summary>The key whose <c>kid</c> matches, or nothing: a token without a known <c>kid</c> is never tried against other keys.</summary>
