@@ -129,10 +129,5 @@ public sealed class AuthHost : IAsyncDisposable
         return context;
     }
 
-    private sealed class ConnectionItems : IConnectionItemsFeature
-    {
-        public IDictionary<object, object?> Items { get; set; } = new Dictionary<object, object?>();
-    }
-
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -114,6 +115,27 @@ public static class ScalekitApiAuthExtensions
 
         Decorate<IAuthorizationMiddlewareResultHandler>(services, (sp, inner) =>
             new ScalekitAuthorizationResultHandler(inner, sp.GetRequiredService<Logging.ILogger<ScalekitAuthorizationResultHandler>>()));
+        DecoratePolicyEvaluator(services);
+    }
+
+    /// <summary>
+    /// Puts <see cref="ScalekitPolicyEvaluator"/> in front of the registered <see cref="IPolicyEvaluator"/>, which stays
+    /// registered as it was (lifetime included) under <see cref="ScalekitPolicyEvaluator.InnerKey"/>: a transient
+    /// evaluator and the authorization services it depends on are still created per request when the shortcut is not
+    /// taken.
+    /// </summary>
+    private static void DecoratePolicyEvaluator(IServiceCollection services)
+    {
+        var inner = services.Last(d => d.ServiceType == typeof(IPolicyEvaluator) && !d.IsKeyedService);
+        var key = ScalekitPolicyEvaluator.InnerKey;
+        services.Add(inner.ImplementationInstance is { } instance
+            ? new ServiceDescriptor(typeof(IPolicyEvaluator), key, instance)
+            : inner.ImplementationFactory is { } factory
+                ? new ServiceDescriptor(typeof(IPolicyEvaluator), key, (sp, _) => factory(sp), inner.Lifetime)
+                : new ServiceDescriptor(typeof(IPolicyEvaluator), key, inner.ImplementationType!, inner.Lifetime));
+        var isFramework = inner.ImplementationType == typeof(PolicyEvaluator);
+        services.Replace(ServiceDescriptor.Singleton<IPolicyEvaluator>(sp => new ScalekitPolicyEvaluator(
+            isFramework, sp.GetRequiredService<IOptions<ScalekitSchemeOptions>>(), sp.GetRequiredService<Logging.ILogger<ScalekitPolicyEvaluator>>())));
     }
 
     /// <summary>
@@ -123,7 +145,7 @@ public static class ScalekitApiAuthExtensions
     private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> decorate)
         where TService : class
     {
-        var inner = services.Last(d => d.ServiceType == typeof(TService));
+        var inner = services.Last(d => d.ServiceType == typeof(TService) && !d.IsKeyedService);
         services.Replace(ServiceDescriptor.Singleton(sp => decorate(sp, (TService)CreateInner(sp, inner))));
     }
 

@@ -62,4 +62,19 @@ public sealed class ScalekitApiAuthOptions
 
     /// <summary>How validated tokens are cached, so that a token seen before skips signature work.</summary>
     public ScalekitTokenCacheOptions TokenCache { get; set; } = new();
+
+    /// <summary>
+    /// Whether a request that a Scalekit scheme authenticated, to an endpoint whose policy asks only for an
+    /// authenticated user and Scalekit scopes, is let through by checking those requirements directly instead of
+    /// through ASP.NET Core's <c>IAuthorizationService</c>. Defaults to <see langword="true"/>; config key
+    /// <c>Scalekit:FastAuthorization</c>.
+    /// </summary>
+    /// <remarks>
+    /// The answer is the same: the shortcut is taken only while the application's authorization services are ASP.NET
+    /// Core's own and no authorization handler of its own or claims transformation could see these requirements, and
+    /// only to let a request through; every refusal goes the usual way. What it skips is ASP.NET Core's
+    /// <c>aspnetcore.authorization.attempts</c> counter and its debug log line "Authorization was successful" for those
+    /// requests. Set it to <see langword="false"/> (on every Scalekit scheme) to keep them.
+    /// </remarks>
+    public bool FastAuthorization { get; set; } = true;
 }

@@ -34,4 +34,10 @@ internal static partial class LoggingExtensions
 
     [LoggerMessage(21, LogLevel.Warning, "The Scalekit scope filter refused a request to {Path} that authorization let through (is the endpoint marked AllowAnonymous?).", EventName = "ScopeFilterRefused")]
     public static partial void ScopeFilterRefused(this ILogger logger, string path);
+
+    [LoggerMessage(22, LogLevel.Debug, "Scalekit fast authorization is on: requests authenticated by Scalekit to endpoints that need only scopes skip IAuthorizationService.", EventName = "FastAuthorizationOn")]
+    public static partial void FastAuthorizationOn(this ILogger logger);
+
+    [LoggerMessage(23, LogLevel.Debug, "Scalekit fast authorization is off: {Reason}. Every request goes through IAuthorizationService.", EventName = "FastAuthorizationOff")]
+    public static partial void FastAuthorizationOff(this ILogger logger, string reason);
 }

@@ -1,0 +1,141 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scalekit.AspNetCore.Authorization;
+
+namespace Scalekit.AspNetCore.Internal;
+
+/// <summary>
+/// The authorization middleware's <see cref="IPolicyEvaluator"/>, wrapped around the one registered before (ASP.NET
+/// Core's <see cref="PolicyEvaluator"/>, resolved per request as registered). A request that a Scalekit scheme
+/// authenticated, to an endpoint whose policy asks only for an authenticated user and Scalekit scopes, and that meets
+/// them, is let through here: the same answer as <see cref="IAuthorizationService"/>, without building its services
+/// and context for every request. Everything else, and every refusal, goes to the inner evaluator.
+/// </summary>
+/// <remarks>
+/// Taken only while <see cref="FastAuthorizationEligibility"/> finds nothing of the application's that could answer
+/// differently (checked on the first request), and while <see cref="ScalekitApiAuthOptions.FastAuthorization"/> is on.
+/// </remarks>
+internal sealed class ScalekitPolicyEvaluator(
+    bool innerIsFrameworkEvaluator,
+    IOptions<ScalekitSchemeOptions> schemeOptions,
+    ILogger<ScalekitPolicyEvaluator> logger) : IPolicyEvaluator
+{
+    /// <summary>The key under which the wrapped registration stays in the container.</summary>
+    public static readonly object InnerKey = new();
+
+    private const string ContextUserScheme = "context.User";
+
+    private static readonly Task<PolicyAuthorizationResult> Succeeded = Task.FromResult(PolicyAuthorizationResult.Success());
+
+    private readonly IReadOnlyList<string> _schemes = schemeOptions.Value.Schemes;
+
+    /// <summary>0 until the first request has decided, then 1 (on) or 2 (off).</summary>
+    private int _state;
+
+    public Task<AuthenticateResult> AuthenticateAsync(AuthorizationPolicy policy, HttpContext context)
+    {
+        if (!Applies(policy, context))
+        {
+            return Inner(context).AuthenticateAsync(policy, context);
+        }
+
+        // What PolicyEvaluator answers: for a policy without schemes, the user the authentication middleware set;
+        // for the default scheme's own, the result that middleware already has, the same principal as context.User.
+        return Task.FromResult(policy.AuthenticationSchemes.Count == 0
+            ? AuthenticateResult.Success(new AuthenticationTicket(context.User, ContextUserScheme))
+            : context.Features.Get<IAuthenticateResultFeature>()!.AuthenticateResult!);
+    }
+
+    public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource) =>
+        authenticationResult.Succeeded && Applies(policy, context) && Meets(policy.Requirements, context.User)
+            ? Succeeded
+            : Inner(context).AuthorizeAsync(policy, authenticationResult, context, resource);
+
+    private static IPolicyEvaluator Inner(HttpContext context) =>
+        context.RequestServices.GetRequiredKeyedService<IPolicyEvaluator>(InnerKey);
+
+    /// <summary>
+    /// Whether the shortcut may answer for this request: it is on, Scalekit authenticated the user, and the policy
+    /// asks only for what <see cref="Meets"/> checks, either without schemes or with exactly the scheme whose result
+    /// the authentication middleware holds for this very user.
+    /// </summary>
+    private bool Applies(AuthorizationPolicy policy, HttpContext context)
+    {
+        if (!IsOn(context) || !IsScalekitUser(context.User) || !OnlyOurRequirements(policy.Requirements))
+        {
+            return false;
+        }
+
+        var schemes = policy.AuthenticationSchemes;
+        if (schemes.Count == 0)
+        {
+            return true;
+        }
+
+        return schemes.Count == 1
+            && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result
+            && string.Equals(result.Ticket!.AuthenticationScheme, schemes[0], StringComparison.Ordinal)
+            && ReferenceEquals(result.Principal, context.User);
+    }
+
+    private bool IsOn(HttpContext context)
+    {
+        var state = Volatile.Read(ref _state);
+        if (state == 0)
+        {
+            var reason = FastAuthorizationEligibility.ReasonOff(context.RequestServices, innerIsFrameworkEvaluator);
+            state = reason is null ? 1 : 2;
+            if (Interlocked.CompareExchange(ref _state, state, 0) == 0)
+            {
+                if (reason is null)
+                {
+                    logger.FastAuthorizationOn();
+                }
+                else
+                {
+                    logger.FastAuthorizationOff(reason);
+                }
+            }
+        }
+
+        return state == 1;
+    }
+
+    private bool IsScalekitUser(ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, AuthenticationType: { } type } && _schemes.Contains(type);
+
+    private static bool OnlyOurRequirements(IReadOnlyList<IAuthorizationRequirement> requirements)
+    {
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            if (requirements[i] is not (DenyAnonymousAuthorizationRequirement or ScalekitScopeRequirement))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The checks of <see cref="DenyAnonymousAuthorizationRequirement"/> and <see cref="ScopeAuthorizationHandler"/>.</summary>
+    private bool Meets(IReadOnlyList<IAuthorizationRequirement> requirements, ClaimsPrincipal user)
+    {
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            if (requirements[i] is ScalekitScopeRequirement scope && !ScopeCheck.IsSatisfied(scope, user, _schemes))
+            {
+                return false;
+            }
+        }
+
+        // DenyAnonymousAuthorizationRequirement: an authenticated identity, which IsScalekitUser has already seen.
+        return true;
+    }
+}
