@@ -30,4 +30,12 @@ public sealed class ScalekitTokenCacheOptions
     /// validation settings takes to apply to tokens already seen. Defaults to 5 minutes.
     /// </summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Whether a token is cached the first time it is validated. Defaults to <see langword="false"/>: a token is cached
+    /// the second time, so that a flood of tokens each sent once (a brute-force or replay attempt, a load test) fills
+    /// no entry, evicts nothing that real clients use and leaves no garbage for the GC; a real client sends its token
+    /// again and again and pays one more full validation per token.
+    /// </summary>
+    public bool CacheOnFirstUse { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
@@ -18,6 +19,8 @@ namespace Scalekit.AspNetCore.Internal;
 /// <item>An entry counts only while the JWKS still publishes the key instance that verified the token: a key that
 /// disappears (or whose material changes under the same <c>kid</c>) invalidates the entries it validated.</item>
 /// <item>Only successes are added; a failure is validated again every time.</item>
+/// <item>A token is added the second time it is validated (<see cref="SeenOnceFilter"/>), unless
+/// <see cref="ScalekitTokenCacheOptions.CacheOnFirstUse"/> is set.</item>
 /// </list>
 /// </summary>
 internal sealed class ValidatedTokenCache : IDisposable
@@ -34,11 +37,13 @@ internal sealed class ValidatedTokenCache : IDisposable
     private readonly MemoryCache _entries;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxAge;
+    private readonly SeenOnceFilter? _seenOnce;
 
     public ValidatedTokenCache(ScalekitTokenCacheOptions options, TimeProvider time)
     {
         _time = time;
         _maxAge = options.MaxAge;
+        _seenOnce = options.CacheOnFirstUse ? null : new SeenOnceFilter(options.MaxEntries);
         _entries = new MemoryCache(new MemoryCacheOptions
         {
             SizeLimit = options.MaxEntries,
@@ -56,8 +61,10 @@ internal sealed class ValidatedTokenCache : IDisposable
     /// </summary>
     public ValidatedToken? Find(ReadOnlySpan<char> token, SigningKeySet? keys)
     {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        HashOf(token, hash);
         Span<char> key = stackalloc char[KeyLength];
-        KeyOf(token, key);
+        Convert.TryToBase64Chars(hash, key, out _);
         if (!_entries.TryGetValue(key, out var value) || value is not ValidatedToken entry)
         {
             return null;
@@ -78,18 +85,21 @@ internal sealed class ValidatedTokenCache : IDisposable
 
     /// <summary>
     /// Remembers a successful validation of <paramref name="token"/>, when it came straight from JwtBearer's token handler
-    /// (one <see cref="CaseSensitiveClaimsIdentity"/> holding the validated <see cref="JsonWebToken"/> and its signing key)
-    /// and has time left before it expires. Returns whether it was added.
+    /// (one <see cref="CaseSensitiveClaimsIdentity"/> holding the validated <see cref="JsonWebToken"/> and its signing key),
+    /// has time left before it expires, and was validated before (see <see cref="SeenOnceFilter"/>). Returns whether it
+    /// was added.
     /// </summary>
     public bool Add(ReadOnlySpan<char> token, AuthenticationTicket ticket)
     {
-        if (Describe(ticket) is not { } validated)
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        HashOf(token, hash);
+        if (_seenOnce?.SeenBefore(BinaryPrimitives.ReadUInt64LittleEndian(hash)) == false || Describe(ticket) is not { } validated)
         {
             return false;
         }
 
         Span<char> key = stackalloc char[KeyLength];
-        KeyOf(token, key);
+        Convert.TryToBase64Chars(hash, key, out _);
         var options = new MemoryCacheEntryOptions
         {
             AbsoluteExpiration = validated.Expires,
@@ -135,24 +145,22 @@ internal sealed class ValidatedTokenCache : IDisposable
     }
 
     /// <summary>
-    /// Writes the base64 SHA-256 of the token's UTF-8 bytes into <paramref name="key"/>. The bytes are encoded on the
-    /// stack (a pooled buffer for unusually long tokens) and wiped after hashing: a token is a credential.
+    /// Writes the SHA-256 of the token's UTF-8 bytes into <paramref name="hash"/> (its base64 text is the entry's key).
+    /// The bytes are encoded on the stack (a pooled buffer for unusually long tokens) and wiped after hashing: a token
+    /// is a credential.
     /// </summary>
-    private static void KeyOf(ReadOnlySpan<char> token, Span<char> key)
+    private static void HashOf(ReadOnlySpan<char> token, Span<byte> hash)
     {
         var length = Encoding.UTF8.GetByteCount(token);
         var rented = length > StackLimit ? ArrayPool<byte>.Shared.Rent(length) : null;
         Span<byte> bytes = rented is not null ? rented.AsSpan(0, length) : stackalloc byte[length];
         Encoding.UTF8.GetBytes(token, bytes);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(bytes, hash);
         CryptographicOperations.ZeroMemory(bytes);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
-
-        Convert.TryToBase64Chars(hash, key, out _);
     }
 
     /// <summary>The library's <see cref="TimeProvider"/> as the cache's clock, so that entries expire by the same time as everything else.</summary>

@@ -53,7 +53,8 @@ internal sealed class FastPathHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the host with the cache's <c>MaxAge</c> beyond the key refresh interval (so that a test about keys is not
-    /// passed by the age limit), then <paramref name="configure"/> and <paramref name="jwtBearer"/>. With
+    /// passed by the age limit) and tokens cached on first use (what a cached token does is the subject here;
+    /// <see cref="AdmissionTests"/> covers the default of caching on the second), then <paramref name="configure"/> and <paramref name="jwtBearer"/>. With
     /// <paramref name="oneConnection"/>, every request arrives as if on one kept-alive HTTP/1.1 connection (shared
     /// connection items, as Kestrel has them; TestServer has none).
     /// </summary>
@@ -66,6 +67,7 @@ internal sealed class FastPathHost : IAsyncDisposable
             configure: options =>
             {
                 options.TokenCache.MaxAge = TimeSpan.FromHours(1);
+                options.TokenCache.CacheOnFirstUse = true;
                 configure?.Invoke(options);
             },
             services: services => services.PostConfigure<JwtBearerOptions>(ScalekitApiAuthDefaults.AuthenticationScheme, options =>
