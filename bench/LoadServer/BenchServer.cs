@@ -35,6 +35,9 @@ internal static class BenchServer
                 {
                     o.EnvironmentUrl = issuer.Issuer;
                     o.Audiences.Add(BenchIssuer.Audience);
+
+                    // Other settings from the environment: Scalekit__TokenCache__CacheOnFirstUse=true bench/load.sh
+                    builder.Configuration.GetSection(ScalekitApiAuthDefaults.ConfigurationSection).Bind(o);
                 });
                 break;
             case "jwtbearer":
