@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Side-by-side load test of GET /hello: no auth, Scalekit, stock AddJwtBearer (same issuer, audience, keys and
-# token), and "floor" (ASP.NET Core's authentication and authorization middleware with a handler that does no work:
+# Side-by-side load test of GET /hello: no auth, Scalekit (.RequireAuthorization(), and "scope": .RequireScope(…)),
+# stock AddJwtBearer (same issuer, audience, keys and token), and "floor" (ASP.NET Core's authentication and authorization middleware with a handler that does no work:
 # the least any handler can cost), on 127.0.0.1 only. Every wrk run and the flood are bounded in time (and the flood in count) and stop by
 # themselves; the servers are stopped on exit. Prints the machine, the numbers, the ratios against the targets of
 # issue 7, the JWKS fetch counts and the memory flood: everything bench/RESULTS.md records.
@@ -104,7 +104,7 @@ echo "command:     DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS THREADS=$THR
 echo "load:        wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, GET /hello, Authorization: Bearer <the same RS256 token> for every variant"
 
 declare -A rps_list cpu_list p50_of p99_of fetch_start fetch_first rotation_fetches rotation_refused
-modes=(none scalekit jwtbearer floor)
+modes=(none scalekit scope jwtbearer floor)
 flood_line="" rss_before="" rss_settled="" rss_after="" rss_after_gc="" hwm="" heap_before="" heap_after_gc="" cache_entries=""
 
 for round in $(seq 1 "$ROUNDS"); do
@@ -171,6 +171,7 @@ echo "| ratio | value | target | |"
 echo "|---|---:|---:|---|"
 echo "| scalekit / none | $r_none | ≥ 0.90 | $(verdict "$r_none" 0.90) |"
 echo "| scalekit / jwtbearer | $r_jwt | ≥ 1.50 | $(verdict "$r_jwt" 1.50) |"
+echo "| scope / none (.RequireScope) | $(ratio "${med[scope]}" "${med[none]}") | | |"
 echo "| floor / none (the middleware alone) | $(ratio "${med[floor]}" "${med[none]}") | | |"
 echo "| scalekit / floor | $(ratio "${med[scalekit]}" "${med[floor]}") | | |"
 echo
@@ -180,6 +181,7 @@ echo "| ratio by CPU cost | value | target |"
 echo "|---|---:|---:|"
 echo "| scalekit vs none | $(ratio "${cpu_med[none]}" "${cpu_med[scalekit]}") | ≥ 0.90 |"
 echo "| scalekit vs jwtbearer | $(ratio "${cpu_med[jwtbearer]}" "${cpu_med[scalekit]}") | ≥ 1.50 |"
+echo "| scope vs none | $(ratio "${cpu_med[none]}" "${cpu_med[scope]}") | |"
 echo "| floor vs none | $(ratio "${cpu_med[none]}" "${cpu_med[floor]}") | |"
 echo
 echo "| JWKS fetches | scalekit | jwtbearer |"

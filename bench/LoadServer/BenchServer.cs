@@ -7,7 +7,8 @@ using Scalekit.AspNetCore.Internal;
 namespace Scalekit.AspNetCore.LoadServer;
 
 /// <summary>
-/// <c>GET /hello</c> answering <c>ok</c>: unprotected (<c>none</c>), protected by Scalekit (<c>scalekit</c>) or by stock
+/// <c>GET /hello</c> answering <c>ok</c>: unprotected (<c>none</c>), protected by Scalekit (<c>scalekit</c>: an
+/// authenticated caller; <c>scope</c>: <c>.RequireScope(…)</c>) or by stock
 /// <c>AddJwtBearer</c> with the same issuer, audience and keys (<c>jwtbearer</c>), or by a handler that accepts any
 /// token unread (<c>floor</c>: the cost of the authentication and authorization middleware alone). The same process is the issuer:
 /// <c>/keys</c> and the discovery document, counted, and <c>/bench/…</c> for the load script.
@@ -30,7 +31,7 @@ internal static class BenchServer
         {
             case "none":
                 break;
-            case "scalekit":
+            case "scalekit" or "scope":
                 builder.Services.AddScalekitApiAuth(o =>
                 {
                     o.EnvironmentUrl = issuer.Issuer;
@@ -55,7 +56,7 @@ internal static class BenchServer
                 builder.Services.AddAuthorization();
                 break;
             default:
-                throw new ArgumentException($"unknown mode '{mode}': none, scalekit, jwtbearer or floor");
+                throw new ArgumentException($"unknown mode '{mode}': none, scalekit, scope, jwtbearer or floor");
         }
 
         var app = builder.Build();
@@ -66,10 +67,12 @@ internal static class BenchServer
         }
 
         var hello = app.MapGet("/hello", () => "ok");
-        if (mode != "none")
+        _ = mode switch
         {
-            hello.RequireAuthorization();
-        }
+            "none" => hello,
+            "scope" => hello.RequireScope(BenchIssuer.Scope),
+            _ => hello.RequireAuthorization(),
+        };
 
         MapIssuer(app, issuer);
         MapControl(app, issuer);
