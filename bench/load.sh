@@ -103,7 +103,7 @@ echo "wrk:         $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
 echo "command:     DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS THREADS=$THREADS CONNECTIONS=$CONNECTIONS PIN=$PIN SERVER_GC=$SERVER_GC FLOOD_TOKENS=$FLOOD_TOKENS FLOOD_SECONDS=$FLOOD_SECONDS bench/load.sh"
 echo "load:        wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, GET /hello, Authorization: Bearer <the same RS256 token> for every variant"
 
-declare -A rps_list cpu_list p50_of p99_of fetch_start fetch_first rotation_fetches rotation_refused
+declare -A rps_at cpu_at rps_list cpu_list p50_of p99_of fetch_start fetch_first rotation_fetches rotation_refused
 modes=(none scalekit scope jwtbearer floor)
 flood_line="" rss_before="" rss_settled="" rss_after="" rss_after_gc="" hwm="" heap_before="" heap_after_gc="" cache_entries=""
 
@@ -122,6 +122,7 @@ for round in $(seq 1 "$ROUNDS"); do
     fi
     echo "   $rps requests/s (p50 $p50, p99 $p99), server CPU $cpu µs/request"
     rps_list[$mode]+="$rps "
+    rps_at[$mode,$round]=$rps cpu_at[$mode,$round]=$cpu
     cpu_list[$mode]+="$cpu "
     p50_of[$mode]+="$p50 " p99_of[$mode]+="$p99 "
 
@@ -165,24 +166,38 @@ for mode in "${modes[@]}"; do
   echo "| $mode | ${med[$mode]} | ${rps_list[$mode]% } | ${cpu_med[$mode]} | ${cpu_list[$mode]% } | ${p50_of[$mode]% } | ${p99_of[$mode]% } |"
 done
 echo
-r_none=$(ratio "${med[scalekit]}" "${med[none]}")
-r_jwt=$(ratio "${med[scalekit]}" "${med[jwtbearer]}")
-echo "| ratio | value | target | |"
-echo "|---|---:|---:|---|"
-echo "| scalekit / none | $r_none | ≥ 0.90 | $(verdict "$r_none" 0.90) |"
-echo "| scalekit / jwtbearer | $r_jwt | ≥ 1.50 | $(verdict "$r_jwt" 1.50) |"
-echo "| scope / none (.RequireScope) | $(ratio "${med[scope]}" "${med[none]}") | | |"
-echo "| floor / none (the middleware alone) | $(ratio "${med[floor]}" "${med[none]}") | | |"
-echo "| scalekit / floor | $(ratio "${med[scalekit]}" "${med[floor]}") | | |"
+# Each ratio is taken within a round, between runs a minute apart, then the median over the rounds: the load of a
+# shared machine drifts between rounds more than within one.
+paired() { # a b [cpu] -> "median r1 r2 ...": a's requests/s over b's, or with cpu, b's CPU per request over a's
+  local list="" r
+  for round in $(seq 1 "$ROUNDS"); do
+    if [ -n "${3:-}" ]; then r=$(ratio "${cpu_at[$2,$round]}" "${cpu_at[$1,$round]}"); else r=$(ratio "${rps_at[$1,$round]}" "${rps_at[$2,$round]}"); fi
+    list+="$r "
+  done
+  echo "$(tr ' ' '\n' <<< "$list" | grep . | median) ${list% }"
+}
+read -r r_none r_none_runs <<< "$(paired scalekit none)"
+read -r r_jwt r_jwt_runs <<< "$(paired scalekit jwtbearer)"
+read -r r_scope r_scope_runs <<< "$(paired scope none)"
+read -r r_floor r_floor_runs <<< "$(paired floor none)"
+read -r r_at_floor r_at_floor_runs <<< "$(paired scalekit floor)"
+echo "| ratio of requests/s, within each round | median of $ROUNDS | rounds | target | |"
+echo "|---|---:|---|---:|---|"
+echo "| scalekit / none | $r_none | $r_none_runs | ≥ 0.90 | $(verdict "$r_none" 0.90) |"
+echo "| scalekit / jwtbearer | $r_jwt | $r_jwt_runs | ≥ 1.50 | $(verdict "$r_jwt" 1.50) |"
+echo "| scope / none (.RequireScope) | $r_scope | $r_scope_runs | | |"
+echo "| floor / none (the middleware alone) | $r_floor | $r_floor_runs | | |"
+echo "| scalekit / floor | $r_at_floor | $r_at_floor_runs | | |"
 echo
 echo "The same ratios from server CPU per request (none's cost / scalekit's cost, …): steadier on a shared machine."
 echo
-echo "| ratio by CPU cost | value | target |"
-echo "|---|---:|---:|"
-echo "| scalekit vs none | $(ratio "${cpu_med[none]}" "${cpu_med[scalekit]}") | ≥ 0.90 |"
-echo "| scalekit vs jwtbearer | $(ratio "${cpu_med[jwtbearer]}" "${cpu_med[scalekit]}") | ≥ 1.50 |"
-echo "| scope vs none | $(ratio "${cpu_med[none]}" "${cpu_med[scope]}") | |"
-echo "| floor vs none | $(ratio "${cpu_med[none]}" "${cpu_med[floor]}") | |"
+echo "| ratio by CPU cost, within each round | median of $ROUNDS | rounds | target |"
+echo "|---|---:|---|---:|"
+for pair in "scalekit none ≥ 0.90" "scalekit jwtbearer ≥ 1.50" "scope none" "floor none"; do
+  read -r a b target <<< "$pair"
+  read -r value runs <<< "$(paired "$a" "$b" cpu)"
+  echo "| $a vs $b | $value | $runs | ${target:-} |"
+done
 echo
 echo "| JWKS fetches | scalekit | jwtbearer |"
 echo "|---|---:|---:|"
