@@ -101,11 +101,21 @@ public sealed class AuthHost : IAsyncDisposable
         return await context.AuthenticateAsync(_scheme);
     }
 
-    /// <summary>What the authentication and authorization middleware do for one request to the protected endpoint.</summary>
+    /// <summary>
+    /// What the authentication and authorization middleware do for one request to the protected endpoint: authenticate
+    /// with the default scheme and keep the result as the request's user and feature, then evaluate the policy.
+    /// </summary>
     public async Task<bool> AuthenticateAndAuthorizeAsync(string authorization)
     {
         await using var scope = _services.CreateAsyncScope();
         var context = Request(scope, authorization);
+        var result = await context.AuthenticateAsync(_scheme);
+        if (result.Succeeded)
+        {
+            context.User = result.Principal;
+            context.Features.Set<IAuthenticateResultFeature>(new AuthenticateResultFeature { AuthenticateResult = result });
+        }
+
         var authentication = await _evaluator.AuthenticateAsync(Policy, context);
         var verdict = await _evaluator.AuthorizeAsync(Policy, authentication, context, resource: null);
         return verdict.Succeeded;
@@ -130,4 +140,9 @@ public sealed class AuthHost : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private sealed class AuthenticateResultFeature : IAuthenticateResultFeature
+    {
+        public AuthenticateResult? AuthenticateResult { get; set; }
+    }
 }
