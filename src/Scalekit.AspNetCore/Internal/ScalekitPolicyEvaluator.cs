@@ -111,11 +111,16 @@ internal sealed class ScalekitPolicyEvaluator(
     private bool IsScalekitUser(ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, AuthenticationType: { } type } && _schemes.Contains(type);
 
+    /// <summary>
+    /// Whether every requirement is ASP.NET Core's <see cref="DenyAnonymousAuthorizationRequirement"/> itself (not a
+    /// subclass, which may check more) or a <see cref="ScalekitScopeRequirement"/> (sealed).
+    /// </summary>
     private static bool OnlyOurRequirements(IReadOnlyList<IAuthorizationRequirement> requirements)
     {
         for (var i = 0; i < requirements.Count; i++)
         {
-            if (requirements[i] is not (DenyAnonymousAuthorizationRequirement or ScalekitScopeRequirement))
+            var requirement = requirements[i];
+            if (requirement is not ScalekitScopeRequirement && requirement.GetType() != typeof(DenyAnonymousAuthorizationRequirement))
             {
                 return false;
             }

@@ -145,6 +145,20 @@ public sealed class FastAuthorizationTests(IssuerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_policy_with_a_subclass_of_the_authenticated_user_requirement_goes_through_the_authorization_service()
+    {
+        // Arrange
+        await using var app = await StartAsync(services: s => s.AddAuthorization(o =>
+            o.AddPolicy(nameof(StricterAuthenticatedUser), p => p.AddRequirements(new StricterAuthenticatedUser()))));
+
+        // Act
+        var answer = await SendAsync(app, "/stricter", ApiHost.Read);
+
+        // Assert
+        answer.Status.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_claims_transformation_turns_it_off()
     {
         // Arrange
@@ -215,6 +229,7 @@ public sealed class FastAuthorizationTests(IssuerFixture fixture) : IClassFixtur
             app.MapControllers();
             app.MapMinimalScopeRoutes();
             app.MapGet("/authenticated", () => "ok").RequireAuthorization();
+            app.MapGet("/stricter", () => "ok").RequireAuthorization(nameof(StricterAuthenticatedUser));
             app.MapGet("/other", () => "ok").RequireAuthorization(
                 new AuthorizationPolicyBuilder(OtherAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
         });
@@ -269,6 +284,13 @@ public sealed class FastAuthorizationTests(IssuerFixture fixture) : IClassFixtur
         public RequestState State { get; } = state;
 
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement) =>
+            Task.CompletedTask;
+    }
+
+    /// <summary>An authenticated user, and more: here, never enough.</summary>
+    private sealed class StricterAuthenticatedUser : DenyAnonymousAuthorizationRequirement
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, DenyAnonymousAuthorizationRequirement requirement) =>
             Task.CompletedTask;
     }
 
