@@ -70,11 +70,19 @@ public sealed class ScalekitApiAuthOptions
     /// <c>Scalekit:FastAuthorization</c>.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// The answer is the same: the shortcut is taken only while the application's authorization services are ASP.NET
     /// Core's own and no authorization handler of its own or claims transformation could see these requirements, and
-    /// only to let a request through; every refusal goes the usual way. What it skips is ASP.NET Core's
-    /// <c>aspnetcore.authorization.attempts</c> counter and its debug log line "Authorization was successful" for those
-    /// requests. Set it to <see langword="false"/> (on every Scalekit scheme) to keep them.
+    /// only to let a request through; every refusal goes the usual way. This is decided once for the application, on
+    /// its first request: a container that gives requests different authorization services (per-tenant child
+    /// containers) should turn it off.
+    /// </para>
+    /// <para>
+    /// For the requests it lets through, it skips ASP.NET Core's <c>aspnetcore.authorization.attempts</c> counter and
+    /// its debug log line "Authorization was successful", the second authentication a policy naming the scheme makes
+    /// (and its debug line and metric), and the construction of the application's scoped and transient authorization
+    /// handlers. Set it to <see langword="false"/> (on every Scalekit scheme) to keep them.
+    /// </para>
     /// </remarks>
     public bool FastAuthorization { get; set; } = true;
 }

@@ -54,8 +54,9 @@ internal static class FastAuthorizationEligibility
     /// <summary>
     /// Whether <paramref name="handlerType"/> cannot take part in deciding <see cref="DenyAnonymousAuthorizationRequirement"/>
     /// and <see cref="ScalekitScopeRequirement"/>: ASP.NET Core's pass-through handler, ours, or an
-    /// <see cref="AuthorizationHandler{TRequirement}"/> of another requirement type that does not override
-    /// <c>HandleAsync</c>. A handler of any other shape sees every requirement, and could fail the request.
+    /// <see cref="AuthorizationHandler{TRequirement}"/> of another requirement type whose <c>HandleAsync</c> (the method
+    /// the interface dispatches to) is that base class's own. A handler of any other shape sees every requirement, and
+    /// could fail the request.
     /// </summary>
     private static bool LeavesOurRequirements(Type handlerType)
     {
@@ -64,7 +65,8 @@ internal static class FastAuthorizationEligibility
             return true;
         }
 
-        var handleAsync = handlerType.GetMethod(nameof(IAuthorizationHandler.HandleAsync), [typeof(AuthorizationHandlerContext)]);
+        // The method the framework calls: an explicit re-implementation of the interface counts, not only overrides.
+        var handleAsync = handlerType.GetInterfaceMap(typeof(IAuthorizationHandler)).TargetMethods[0];
         for (var type = handlerType.BaseType; type is not null; type = type.BaseType)
         {
             if (!type.IsGenericType)
@@ -76,7 +78,7 @@ internal static class FastAuthorizationEligibility
             if (definition == typeof(AuthorizationHandler<>) || definition == typeof(AuthorizationHandler<,>))
             {
                 var requirement = type.GetGenericArguments()[0];
-                return handleAsync?.DeclaringType == type
+                return handleAsync.DeclaringType == type
                     && !requirement.IsAssignableFrom(typeof(DenyAnonymousAuthorizationRequirement))
                     && !requirement.IsAssignableFrom(typeof(ScalekitScopeRequirement));
             }

@@ -20,7 +20,8 @@ namespace Scalekit.AspNetCore.Internal;
 /// </summary>
 /// <remarks>
 /// Taken only while <see cref="FastAuthorizationEligibility"/> finds nothing of the application's that could answer
-/// differently (checked on the first request), and while <see cref="ScalekitApiAuthOptions.FastAuthorization"/> is on.
+/// differently, and while <see cref="ScalekitApiAuthOptions.FastAuthorization"/> is on: decided once for the
+/// application, on its first request.
 /// </remarks>
 internal sealed class ScalekitPolicyEvaluator(
     bool innerIsFrameworkEvaluator,
@@ -39,6 +40,9 @@ internal sealed class ScalekitPolicyEvaluator(
     /// <summary>0 until the first request has decided, then 1 (on) or 2 (off).</summary>
     private int _state;
 
+    /// <summary>The default authenticate scheme when it is a Scalekit scheme (set before <see cref="_state"/>).</summary>
+    private string? _defaultScheme;
+
     public Task<AuthenticateResult> AuthenticateAsync(AuthorizationPolicy policy, HttpContext context)
     {
         if (!Applies(policy, context))
@@ -46,11 +50,11 @@ internal sealed class ScalekitPolicyEvaluator(
             return Inner(context).AuthenticateAsync(policy, context);
         }
 
-        // What PolicyEvaluator answers: for a policy without schemes, the user the authentication middleware set;
-        // for the default scheme's own, the result that middleware already has, the same principal as context.User.
-        return Task.FromResult(policy.AuthenticationSchemes.Count == 0
-            ? AuthenticateResult.Success(new AuthenticationTicket(context.User, ContextUserScheme))
-            : context.Features.Get<IAuthenticateResultFeature>()!.AuthenticateResult!);
+        // What PolicyEvaluator answers without authenticating again: the result the authentication middleware keeps
+        // (for a policy naming a scheme, Applies made sure it is that scheme's, for this very user), else, for a policy
+        // without schemes, the user it set.
+        return Task.FromResult(context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult
+            ?? AuthenticateResult.Success(new AuthenticationTicket(context.User, ContextUserScheme)));
     }
 
     public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource) =>
@@ -80,6 +84,7 @@ internal sealed class ScalekitPolicyEvaluator(
         }
 
         return schemes.Count == 1
+            && string.Equals(schemes[0], _defaultScheme, StringComparison.Ordinal)
             && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result
             && string.Equals(result.Ticket!.AuthenticationScheme, schemes[0], StringComparison.Ordinal)
             && ReferenceEquals(result.Principal, context.User);
@@ -91,6 +96,7 @@ internal sealed class ScalekitPolicyEvaluator(
         if (state == 0)
         {
             var reason = FastAuthorizationEligibility.ReasonOff(context.RequestServices, innerIsFrameworkEvaluator);
+            _defaultScheme = DefaultScalekitScheme(context.RequestServices);
             state = reason is null ? 1 : 2;
             if (Interlocked.CompareExchange(ref _state, state, 0) == 0)
             {
@@ -106,6 +112,17 @@ internal sealed class ScalekitPolicyEvaluator(
         }
 
         return state == 1;
+    }
+
+    /// <summary>
+    /// The scheme whose result the authentication middleware keeps for every request (the default authenticate
+    /// scheme), when it is a Scalekit scheme: only then does that result answer for a policy naming the scheme.
+    /// </summary>
+    private string? DefaultScalekitScheme(IServiceProvider services)
+    {
+        var scheme = services.GetRequiredService<IAuthenticationSchemeProvider>().GetDefaultAuthenticateSchemeAsync();
+        var name = scheme.IsCompletedSuccessfully ? scheme.Result?.Name : null; // a provider that must wait: no shortcut
+        return name is not null && _schemes.Contains(name) ? name : null;
     }
 
     private bool IsScalekitUser(ClaimsPrincipal user) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Scalekit.AspNetCore.Authorization;
 using Scalekit.AspNetCore.Tests.Framework;
 
@@ -111,6 +113,50 @@ public sealed class FastAuthorizationTests(IssuerFixture fixture) : IClassFixtur
         // Assert
         answer.Status.Should().Be(HttpStatusCode.OK);
         Messages(app).Should().Contain(m => m.Contains(ServiceSucceeded));
+    }
+
+    [Fact]
+    public async Task An_application_handler_that_implements_HandleAsync_again_still_refuses()
+    {
+        // Arrange
+        await using var app = await StartAsync(services: s => s.AddSingleton<IAuthorizationHandler, OperationsImplementedAgain>());
+
+        // Act
+        var answer = await SendAsync(app, "/min/read", ApiHost.Read);
+
+        // Assert
+        answer.Status.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("/feature")]
+    [InlineData("/min/feature")]
+    public async Task The_authentication_result_the_endpoint_sees_is_Scalekits_with_the_token_expiry(string path)
+    {
+        // Arrange
+        await using var app = await StartAsync();
+
+        // Act
+        var answer = await SendAsync(app, path, ApiHost.Read);
+
+        // Assert
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        answer.Text.Should().Be("Scalekit expires");
+    }
+
+    [Fact]
+    public async Task A_default_scheme_that_names_its_ticket_after_Scalekit_does_not_pass_for_it()
+    {
+        // Arrange
+        await using var app = await StartAsync(services: s => s
+            .AddAuthentication(o => o.DefaultScheme = Impersonator.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, Impersonator>(Impersonator.SchemeName, null));
+
+        // Act
+        var answer = await ApiAnswer.SendAsync(app.GetTestClient(), HttpMethod.Get, "/min/read", token: null);
+
+        // Assert
+        answer.Status.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -230,10 +276,18 @@ public sealed class FastAuthorizationTests(IssuerFixture fixture) : IClassFixtur
             app.MapMinimalScopeRoutes();
             app.MapGet("/authenticated", () => "ok").RequireAuthorization();
             app.MapGet("/stricter", () => "ok").RequireAuthorization(nameof(StricterAuthenticatedUser));
+            app.MapGet("/feature", AuthenticationResult).RequireAuthorization();
+            app.MapGet("/min/feature", AuthenticationResult).RequireScope(ApiHost.Read);
             app.MapGet("/other", () => "ok").RequireAuthorization(
                 new AuthorizationPolicyBuilder(OtherAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
         });
     }
+
+    /// <summary>The scheme of the authentication result kept for the request, and whether it carries the token's expiry.</summary>
+    private static string AuthenticationResult(HttpContext context) =>
+        context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Ticket: { } ticket }
+            ? $"{ticket.AuthenticationScheme} {(ticket.Properties.ExpiresUtc is null ? "no expiry" : "expires")}"
+            : "none";
 
     private Task<ApiAnswer> SendAsync(WebApplication app, string path, string scope) =>
         ApiAnswer.SendAsync(app.GetTestClient(), HttpMethod.Get, path, fixture.Issuer.Token(scope));
@@ -274,6 +328,30 @@ public sealed class FastAuthorizationTests(IssuerFixture fixture) : IClassFixtur
     private sealed class OperationsWithOwnDispatch : Operations
     {
         public override Task HandleAsync(AuthorizationHandlerContext context) => Task.CompletedTask;
+    }
+
+    /// <summary>A handler of another requirement on the face of it, whose interface method sees every requirement.</summary>
+    private sealed class OperationsImplementedAgain : Operations, IAuthorizationHandler
+    {
+        Task IAuthorizationHandler.HandleAsync(AuthorizationHandlerContext context)
+        {
+            context.Fail();
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Signs everyone in with an identity and a ticket named after the Scalekit scheme, granting its scope.</summary>
+    private sealed class Impersonator(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string SchemeName = "Impersonator";
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            var identity = new ClaimsIdentity([new Claim(ScalekitClaimTypes.Scopes, ApiHost.Read)], ScalekitApiAuthDefaults.AuthenticationScheme);
+            return Task.FromResult(AuthenticateResult.Success(
+                new AuthenticationTicket(new ClaimsPrincipal(identity), ScalekitApiAuthDefaults.AuthenticationScheme)));
+        }
     }
 
     private sealed class RequestState;
