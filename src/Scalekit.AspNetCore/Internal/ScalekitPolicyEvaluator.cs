@@ -62,8 +62,21 @@ internal sealed class ScalekitPolicyEvaluator(
             ? Succeeded
             : Inner(context).AuthorizeAsync(policy, authenticationResult, context, resource);
 
-    private static IPolicyEvaluator Inner(HttpContext context) =>
-        context.RequestServices.GetRequiredKeyedService<IPolicyEvaluator>(InnerKey);
+    /// <summary>
+    /// The wrapped evaluator, resolved once per request as the middleware resolves its evaluator (a transient one would
+    /// otherwise be built twice, for authentication and for authorization).
+    /// </summary>
+    private static IPolicyEvaluator Inner(HttpContext context)
+    {
+        if (context.Items.TryGetValue(InnerKey, out var kept) && kept is IPolicyEvaluator inner)
+        {
+            return inner;
+        }
+
+        inner = context.RequestServices.GetRequiredKeyedService<IPolicyEvaluator>(InnerKey);
+        context.Items[InnerKey] = inner;
+        return inner;
+    }
 
     /// <summary>
     /// Whether the shortcut may answer for this request: it is on, Scalekit authenticated the user, and the policy
