@@ -135,7 +135,10 @@ public static class ScalekitApiAuthExtensions
                 : new ServiceDescriptor(typeof(IPolicyEvaluator), key, inner.ImplementationType!, inner.Lifetime));
         var isFramework = inner.ImplementationType == typeof(PolicyEvaluator);
         services.Replace(ServiceDescriptor.Singleton<IPolicyEvaluator>(sp => new ScalekitPolicyEvaluator(
-            isFramework, sp.GetRequiredService<IOptions<ScalekitSchemeOptions>>(), sp.GetRequiredService<Logging.ILogger<ScalekitPolicyEvaluator>>())));
+            isFramework,
+            services, // read on the first request, when every registration is in
+            sp.GetRequiredService<IOptions<ScalekitSchemeOptions>>(),
+            sp.GetRequiredService<Logging.ILogger<ScalekitPolicyEvaluator>>())));
     }
 
     /// <summary>

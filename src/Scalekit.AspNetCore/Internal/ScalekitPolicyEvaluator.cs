@@ -25,6 +25,7 @@ namespace Scalekit.AspNetCore.Internal;
 /// </remarks>
 internal sealed class ScalekitPolicyEvaluator(
     bool innerIsFrameworkEvaluator,
+    IEnumerable<ServiceDescriptor> registrations,
     IOptions<ScalekitSchemeOptions> schemeOptions,
     ILogger<ScalekitPolicyEvaluator> logger) : IPolicyEvaluator
 {
@@ -37,11 +38,8 @@ internal sealed class ScalekitPolicyEvaluator(
 
     private readonly IReadOnlyList<string> _schemes = schemeOptions.Value.Schemes;
 
-    /// <summary>0 until the first request has decided, then 1 (on) or 2 (off).</summary>
-    private int _state;
-
-    /// <summary>The default authenticate scheme when it is a Scalekit scheme (set before <see cref="_state"/>).</summary>
-    private string? _defaultScheme;
+    /// <summary>The decision, made on the first request; <see langword="null"/> until then.</summary>
+    private Decision? _decision;
 
     public Task<AuthenticateResult> AuthenticateAsync(AuthorizationPolicy policy, HttpContext context)
     {
@@ -85,7 +83,8 @@ internal sealed class ScalekitPolicyEvaluator(
     /// </summary>
     private bool Applies(AuthorizationPolicy policy, HttpContext context)
     {
-        if (!IsOn(context) || !IsScalekitUser(context.User) || !OnlyOurRequirements(policy.Requirements))
+        var decision = Decide(context);
+        if (!decision.On || !IsScalekitUser(context.User) || !OnlyOurRequirements(policy.Requirements))
         {
             return false;
         }
@@ -97,34 +96,50 @@ internal sealed class ScalekitPolicyEvaluator(
         }
 
         return schemes.Count == 1
-            && string.Equals(schemes[0], _defaultScheme, StringComparison.Ordinal)
+            && string.Equals(schemes[0], decision.DefaultScheme, StringComparison.Ordinal)
             && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result
             && string.Equals(result.Ticket!.AuthenticationScheme, schemes[0], StringComparison.Ordinal)
             && ReferenceEquals(result.Principal, context.User);
     }
 
-    private bool IsOn(HttpContext context)
+    /// <summary>
+    /// Whether the shortcut is on, decided on the first request and kept: every request applies the decision that was
+    /// stored, even one that raced to make it. The default authenticate scheme is kept with it, when it is a Scalekit
+    /// scheme. A check that fails leaves the shortcut off.
+    /// </summary>
+    private Decision Decide(HttpContext context)
     {
-        var state = Volatile.Read(ref _state);
-        if (state == 0)
+        if (Volatile.Read(ref _decision) is { } decided)
         {
-            var reason = FastAuthorizationEligibility.ReasonOff(context.RequestServices, innerIsFrameworkEvaluator);
-            _defaultScheme = DefaultScalekitScheme(context.RequestServices);
-            state = reason is null ? 1 : 2;
-            if (Interlocked.CompareExchange(ref _state, state, 0) == 0)
-            {
-                if (reason is null)
-                {
-                    logger.FastAuthorizationOn();
-                }
-                else
-                {
-                    logger.FastAuthorizationOff(reason);
-                }
-            }
+            return decided;
         }
 
-        return state == 1;
+        string? reason;
+        try
+        {
+            reason = FastAuthorizationEligibility.ReasonOff(context.RequestServices, registrations, innerIsFrameworkEvaluator);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            reason = $"checking the application's authorization services failed ({e.GetType().Name})";
+        }
+
+        var decision = new Decision(reason is null, reason is null ? DefaultScalekitScheme(context.RequestServices) : null);
+        if (Interlocked.CompareExchange(ref _decision, decision, null) is { } earlier)
+        {
+            return earlier;
+        }
+
+        if (reason is null)
+        {
+            logger.FastAuthorizationOn();
+        }
+        else
+        {
+            logger.FastAuthorizationOff(reason);
+        }
+
+        return decision;
     }
 
     /// <summary>
@@ -173,4 +188,7 @@ internal sealed class ScalekitPolicyEvaluator(
         // DenyAnonymousAuthorizationRequirement: an authenticated identity, which IsScalekitUser has already seen.
         return true;
     }
+
+    /// <summary>Whether the shortcut is on, and the default authenticate scheme when it is a Scalekit scheme.</summary>
+    private sealed record Decision(bool On, string? DefaultScheme);
 }

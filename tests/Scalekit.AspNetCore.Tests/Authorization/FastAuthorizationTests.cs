@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -157,6 +158,35 @@ public sealed class FastAuthorizationTests(IssuerFixture fixture) : IClassFixtur
 
         // Assert
         answer.Status.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_handler_provider_built_by_the_application_with_handlers_of_its_own_still_refuses()
+    {
+        // Arrange
+        await using var app = await StartAsync(services: s => s.Replace(ServiceDescriptor.Transient<IAuthorizationHandlerProvider>(sp =>
+            new DefaultAuthorizationHandlerProvider(sp.GetServices<IAuthorizationHandler>().Append(new RefuseEverything())))));
+
+        // Act
+        var answer = await SendAsync(app, "/min/read", ApiHost.Read);
+
+        // Assert
+        answer.Status.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task An_authorization_handler_registered_through_a_factory_turns_it_off()
+    {
+        // Arrange
+        await using var app = await StartAsync(services: s => s.AddSingleton<IAuthorizationHandler>(_ => new Operations()));
+
+        // Act
+        var answer = await SendAsync(app, "/min/read", ApiHost.Read);
+
+        // Assert
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        Messages(app).Should().Contain(m => m.Contains("registered through a factory"));
+        Messages(app).Should().Contain(m => m.Contains(ServiceSucceeded));
     }
 
     [Fact]
