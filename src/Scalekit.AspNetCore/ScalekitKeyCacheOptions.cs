@@ -12,10 +12,19 @@ public sealed class ScalekitKeyCacheOptions
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// A token whose <c>kid</c> is not cached triggers at most one JWKS fetch per this window, so a flood of
-    /// random key ids cannot turn into a flood of fetches. Defaults to 10 seconds.
+    /// Tokens whose <c>kid</c> is not cached trigger at most one JWKS fetch per this window, so a flood of random key
+    /// ids cannot turn into a flood of fetches. A request that finds the window closed waits for the one fetch
+    /// scheduled for its end (at most this long, plus the fetch), so that a key the issuer has just published is
+    /// accepted on its first request even right after another unknown <c>kid</c>. Defaults to 10 seconds.
     /// </summary>
     public TimeSpan UnknownKeyCooldown { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How many requests with an unknown <c>kid</c> may wait at once for the fetch at the end of
+    /// <see cref="UnknownKeyCooldown"/>; further ones are refused at once (401, signing key not found).
+    /// Defaults to 1000.
+    /// </summary>
+    public int MaxUnknownKeyWaiters { get; set; } = 1000;
 
     /// <summary>How long one JWKS or discovery request may take. Defaults to 10 seconds.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(10);

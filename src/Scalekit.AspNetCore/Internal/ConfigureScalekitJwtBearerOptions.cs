@@ -52,6 +52,7 @@ internal sealed class ConfigureScalekitJwtBearerOptions(
             ValidIssuers = endpoints.ValidIssuers,
             ValidateAudience = !scalekit.DisableAudienceValidation,
             ValidAudiences = scalekit.Audiences.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToArray(),
+            IgnoreTrailingSlashWhenValidatingAudience = false, // exact: IdentityModel would take "api/" for "api"
             ValidateLifetime = true,
             RequireExpirationTime = true,
             ClockSkew = scalekit.ClockSkew,

@@ -8,14 +8,17 @@ internal static partial class LoggingExtensions
     [LoggerMessage(1, LogLevel.Debug, "Scalekit token accepted for client {ClientId} of organization {OrganizationId}.", EventName = "TokenAccepted")]
     public static partial void TokenAccepted(this ILogger logger, string? clientId, string? organizationId);
 
-    [LoggerMessage(2, LogLevel.Information, "Scalekit token rejected: {Reason}.", EventName = "TokenRejected")]
-    public static partial void TokenRejected(this ILogger logger, string reason);
+    [LoggerMessage(2, LogLevel.Information, "Scalekit token rejected: {Reason} ({Detail}).", EventName = "TokenRejected")]
+    public static partial void TokenRejected(this ILogger logger, string reason, string detail);
 
     [LoggerMessage(3, LogLevel.Warning, "Scalekit signing keys are unavailable; answering 503 with Retry-After {RetryAfterSeconds}s.", EventName = "SigningKeysUnavailable")]
     public static partial void SigningKeysUnavailable(this ILogger logger, int retryAfterSeconds);
 
     [LoggerMessage(4, LogLevel.Warning, "Scalekit audience validation is disabled for scheme {Scheme}: tokens issued for any API of the environment are accepted.", EventName = "AudienceValidationDisabled")]
     public static partial void AudienceValidationDisabled(this ILogger logger, string scheme);
+
+    [LoggerMessage(5, LogLevel.Debug, "Scalekit token carries {Count} scope value(s) that are not one scope-token each (RFC 6749 §3.3: white space other than U+0020 separators, or other characters outside the scope-token set, or not a string); they grant nothing.", EventName = "ScopeValuesIgnored")]
+    public static partial void ScopeValuesIgnored(this ILogger logger, int count);
 
     [LoggerMessage(10, LogLevel.Information, "Fetched {KeyCount} Scalekit signing key(s) from {JwksUri} ({Trigger}).", EventName = "SigningKeysFetched")]
     public static partial void SigningKeysFetched(this ILogger logger, int keyCount, Uri jwksUri, string trigger);
@@ -26,8 +29,11 @@ internal static partial class LoggingExtensions
     [LoggerMessage(12, LogLevel.Information, "Scalekit token names unknown key id {Kid}; refreshing the JWKS.", EventName = "UnknownKeyRefresh")]
     public static partial void UnknownKeyRefresh(this ILogger logger, string kid);
 
-    [LoggerMessage(13, LogLevel.Debug, "Scalekit token names unknown key id {Kid}; a refresh ran less than {Cooldown} ago, not fetching again.", EventName = "UnknownKeyThrottled")]
-    public static partial void UnknownKeyThrottled(this ILogger logger, string kid, TimeSpan cooldown);
+    [LoggerMessage(13, LogLevel.Debug, "Scalekit token names unknown key id {Kid}; not fetching the JWKS for it: {Reason}.", EventName = "UnknownKeyThrottled")]
+    public static partial void UnknownKeyThrottled(this ILogger logger, string kid, string reason);
+
+    [LoggerMessage(16, LogLevel.Debug, "Scalekit token names unknown key id {Kid}; the JWKS was fetched for another unknown key id less than a cooldown ago, waiting {Wait} for the next fetch.", EventName = "UnknownKeyDeferred")]
+    public static partial void UnknownKeyDeferred(this ILogger logger, string kid, TimeSpan wait);
 
     [LoggerMessage(20, LogLevel.Information, "Scalekit client {ClientId} lacks scope(s) {MissingScopes} for {Path}.", EventName = "InsufficientScope")]
     public static partial void InsufficientScope(this ILogger logger, string? clientId, string missingScopes, string path);

@@ -10,7 +10,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace Scalekit.AspNetCore.Internal;
 
 /// <summary>
-/// JwtBearer, with what a Scalekit resource server needs around it: the token size limit, the signing key fetched
+/// JwtBearer, with what a Scalekit resource server needs around it: the token size limit, the strict reading of
+/// <see cref="AccessTokenReader"/> (structure, <c>typ</c>, time claims, subject, scopes), the signing key fetched
 /// before validation when its <c>kid</c> is new, 503 while no key was ever fetched, scopes normalised into one claim
 /// type, RFC 6750 challenges with a fixed set of safe descriptions and a problem body, logs and metrics; and in front
 /// of it all, the <see cref="ValidatedTokenCache"/>, which answers for a token validated before without parsing it.
@@ -35,14 +36,14 @@ internal sealed class ScalekitApiAuthHandler(
         var authorization = Request.Headers.Authorization.ToString();
         if (BearerToken(authorization) is not { } range)
         {
-            return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache: null, authorization, range: null, kid: null);
+            return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache: null, authorization, range: null, shape: default);
         }
 
         var token = authorization.AsSpan(range);
         var limit = scalekitOptions.Get(Scheme.Name).MaxTokenSize;
         if (token.Length > limit)
         {
-            return Task.FromResult(Reject(new ScalekitTokenTooLargeException(token.Length, limit)));
+            return Task.FromResult(Reject(TokenFailureReason.TooLarge, $"it has {token.Length} characters; the limit is {limit}"));
         }
 
         var tokenCache = FastPathCache(schemeCaches);
@@ -52,13 +53,18 @@ internal sealed class ScalekitApiAuthHandler(
             return Task.FromResult(Accept(validated.CreateTicket(Scheme.Name), cached: true));
         }
 
-        var (kid, critical) = JwtHeaderReader.Read(token);
-        if (critical)
+        var shape = AccessTokenReader.Read(token);
+        if (shape.Failure is { } failure)
         {
-            return Task.FromResult(Reject(new ScalekitCriticalHeaderException()));
+            return Task.FromResult(Reject(failure, shape.Detail!));
         }
 
-        return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache, authorization, range, kid);
+        if (shape.IgnoredScopeValues > 0)
+        {
+            Logger.ScopeValuesIgnored(shape.IgnoredScopeValues);
+        }
+
+        return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache, authorization, range, shape);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -88,29 +94,44 @@ internal sealed class ScalekitApiAuthHandler(
     }
 
     /// <summary>
-    /// The full path: the signing key made available, then JwtBearer's validation (and events); a success is normalised
-    /// and, when <paramref name="tokenCache"/> is given, remembered. <paramref name="authorization"/> is the header value,
-    /// with the token at <paramref name="range"/> when there is one.
+    /// The full path: the signing key made available, then JwtBearer's validation (and events); a success gets the
+    /// scopes <paramref name="shape"/> read and, when <paramref name="tokenCache"/> is given, is remembered.
+    /// <paramref name="authorization"/> is the header value, with the token at <paramref name="range"/> when there is one.
     /// </summary>
     private async Task<AuthenticateResult> AuthenticateWithJwtBearerAsync(
-        SchemeCaches schemeCaches, ValidatedTokenCache? tokenCache, string authorization, Range? range, string? kid)
+        SchemeCaches schemeCaches, ValidatedTokenCache? tokenCache, string authorization, Range? range, AccessTokenShape shape)
     {
         if (range is not null)
         {
-            var retryAfter = await schemeCaches.Keys.PrepareAsync(kid, Context.RequestAborted).ConfigureAwait(false);
+            var retryAfter = await schemeCaches.Keys.PrepareAsync(shape.Kid, Context.RequestAborted).ConfigureAwait(false);
             if (retryAfter is { } wait)
             {
                 Logger.SigningKeysUnavailable((int)Math.Ceiling(wait.TotalSeconds));
                 return Reject(new ScalekitSigningKeysUnavailableException(wait));
             }
+
+            if (shape.Kid is { } kid && schemeCaches.Keys.Current is { } keys && keys.Contains(kid) && keys.Find(kid, shape.Alg).Length == 0)
+            {
+                return Reject(TokenFailureReason.AlgorithmNotAllowed, "its alg is not the algorithm its signing key is bound to");
+            }
         }
 
-        var result = await base.HandleAuthenticateAsync().ConfigureAwait(false);
+        AuthenticateResult result;
+        try
+        {
+            result = await base.HandleAuthenticateAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (range is not null && ex is ArgumentException or FormatException or OverflowException or InvalidOperationException or System.Text.Json.JsonException or SecurityTokenException)
+        {
+            // Never a 500 for a token: what the token handler fails to read (after JwtBearer logged it) is malformed.
+            return Reject(TokenFailureReason.Malformed, "the token handler could not read it");
+        }
+
         if (result.Succeeded)
         {
             if (result.Principal.Identity is ClaimsIdentity identity)
             {
-                ScopeClaims.Normalize(identity);
+                ScopeClaims.Normalize(identity, shape.Scopes);
             }
 
             if (tokenCache is not null && range is { } token)
@@ -123,7 +144,8 @@ internal sealed class ScalekitApiAuthHandler(
 
         if (result.Failure is not null)
         {
-            Record(TokenFailure.Classify(result.Failure));
+            var reason = TokenFailure.Classify(result.Failure);
+            Record(reason, TokenFailure.Describe(reason));
         }
 
         return result;
@@ -206,17 +228,21 @@ internal sealed class ScalekitApiAuthHandler(
         return result;
     }
 
+    private AuthenticateResult Reject(TokenFailureReason reason, string detail) =>
+        Reject(new ScalekitInvalidTokenException(reason, detail));
+
     private AuthenticateResult Reject(Exception failure)
     {
-        Record(TokenFailure.Classify(failure));
+        var reason = TokenFailure.Classify(failure);
+        Record(reason, failure is ScalekitInvalidTokenException refused ? refused.Detail : TokenFailure.Describe(reason));
         return AuthenticateResult.Fail(failure);
     }
 
-    private void Record(TokenFailureReason reason)
+    private void Record(TokenFailureReason reason, string detail)
     {
         var tag = TokenFailure.Tag(reason);
         metrics.TokenValidated(tag);
-        Logger.TokenRejected(tag);
+        Logger.TokenRejected(tag, detail);
     }
 
     /// <summary>

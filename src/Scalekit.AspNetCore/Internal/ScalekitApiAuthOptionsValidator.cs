@@ -126,6 +126,11 @@ internal sealed class ScalekitApiAuthOptionsValidator : IValidateOptions<Scaleki
             errors.Add($"Scalekit ({scheme}): {Section}:Keys:MinRetryDelay ({keys.MinRetryDelay}) must not exceed {Section}:Keys:MaxRetryDelay ({keys.MaxRetryDelay}).");
         }
 
+        if (keys.MaxUnknownKeyWaiters < 0)
+        {
+            errors.Add($"Scalekit ({scheme}): {Section}:Keys:MaxUnknownKeyWaiters must not be negative (it is {keys.MaxUnknownKeyWaiters}); 0 refuses unknown key ids at once during the cooldown.");
+        }
+
         if (keys.MaxResponseSize < 1024)
         {
             errors.Add($"Scalekit ({scheme}): {Section}:Keys:MaxResponseSize must be at least 1024 bytes (it is {keys.MaxResponseSize}).");

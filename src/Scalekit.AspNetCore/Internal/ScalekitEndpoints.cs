@@ -5,8 +5,11 @@ namespace Scalekit.AspNetCore.Internal;
 /// <summary>The addresses and issuer derived from <see cref="ScalekitApiAuthOptions"/>, computed in one place.</summary>
 internal sealed record ScalekitEndpoints(string Issuer, Uri? JwksUri, Uri? DiscoveryUri)
 {
-    /// <summary>The issuer with and without a trailing slash: the comparison is exact otherwise.</summary>
-    public string[] ValidIssuers { get; } = [Issuer, Issuer + "/"];
+    /// <summary>
+    /// The one issuer accepted, compared exactly: a trailing slash on the configured issuer is trimmed once, here, and a
+    /// token's <c>iss</c> must then match to the character.
+    /// </summary>
+    public string[] ValidIssuers { get; } = [Issuer];
 
     public static ScalekitEndpoints From(ScalekitApiAuthOptions options)
     {

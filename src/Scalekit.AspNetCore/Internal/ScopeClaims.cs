@@ -3,13 +3,13 @@ using System.Security.Claims;
 namespace Scalekit.AspNetCore.Internal;
 
 /// <summary>
-/// Reads granted scopes from the three places tokens carry them: <c>scopes</c> (JSON array, what Scalekit issues),
-/// <c>scope</c> (space-delimited string) and <c>scp</c> (string or array).
+/// The scopes an identity grants. An identity a Scalekit scheme authenticated carries exactly one
+/// <see cref="ScalekitClaimTypes.Scopes"/> claim per granted scope (see <see cref="Normalize"/>), and nothing else is
+/// read from it. A principal built by hand may also carry <c>scope</c> or <c>scp</c> strings: those are split on
+/// U+0020 only (RFC 6749 §3.3), and a value that is not a scope-token grants nothing.
 /// </summary>
 internal static class ScopeClaims
 {
-    private const string Separators = " \t\n\r";
-
     public static bool IsScopeClaim(string type) =>
         type is ScalekitClaimTypes.Scopes or ScalekitClaimTypes.Scope or ScalekitClaimTypes.Scp;
 
@@ -37,7 +37,7 @@ internal static class ScopeClaims
 
             foreach (var claim in identity.Claims)
             {
-                if (IsScopeClaim(claim.Type) && Lists(claim.Value, scope))
+                if (claim.Type == ScalekitClaimTypes.Scopes && string.Equals(claim.Value, scope, StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -48,27 +48,27 @@ internal static class ScopeClaims
     }
 
     /// <summary>
-    /// Rewrites the identity so that every granted scope is one <see cref="ScalekitClaimTypes.Scopes"/> claim.
-    /// The original <c>scope</c> and <c>scp</c> claims are left as they are.
+    /// Rewrites the identity a Scalekit scheme authenticated so that its scope claims are exactly one
+    /// <see cref="ScalekitClaimTypes.Scopes"/> claim per scope in <paramref name="granted"/> (what
+    /// <see cref="AccessTokenReader"/> read from the token's <c>scopes</c>, <c>scope</c> and <c>scp</c>): the original
+    /// <c>scope</c> and <c>scp</c> claims are removed, so that no reader can split them differently.
     /// </summary>
-    public static void Normalize(ClaimsIdentity identity)
+    public static void Normalize(ClaimsIdentity identity, IReadOnlyCollection<string>? granted)
     {
-        var scopes = new HashSet<string>(StringComparer.Ordinal);
-        AddFrom(identity, scopes);
-
-        var existing = identity.FindAll(ScalekitClaimTypes.Scopes).ToList();
-        if (existing.Count == scopes.Count && existing.All(c => scopes.Contains(c.Value)))
+        granted ??= [];
+        var existing = identity.Claims.Where(c => IsScopeClaim(c.Type)).ToList();
+        if (existing.Count == granted.Count && existing.All(c => c.Type == ScalekitClaimTypes.Scopes && granted.Contains(c.Value)))
         {
             return; // already one claim per scope (the usual Scalekit token): nothing to do
         }
 
+        var issuer = existing.FirstOrDefault()?.Issuer ?? identity.Claims.FirstOrDefault()?.Issuer ?? ClaimsIdentity.DefaultIssuer;
         foreach (var claim in existing)
         {
             identity.RemoveClaim(claim);
         }
 
-        var issuer = existing.FirstOrDefault()?.Issuer ?? identity.Claims.FirstOrDefault()?.Issuer ?? ClaimsIdentity.DefaultIssuer;
-        foreach (var scope in scopes)
+        foreach (var scope in granted)
         {
             identity.AddClaim(new Claim(ScalekitClaimTypes.Scopes, scope, ClaimValueTypes.String, issuer));
         }
@@ -80,45 +80,32 @@ internal static class ScopeClaims
         var scopes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var identity in identities)
         {
-            AddFrom(identity, scopes);
+            foreach (var claim in identity.Claims)
+            {
+                if (claim.Type == ScalekitClaimTypes.Scopes)
+                {
+                    AddIfScopeToken(scopes, claim.Value);
+                }
+                else if (IsScopeClaim(claim.Type))
+                {
+                    var value = claim.Value.AsSpan();
+                    foreach (var range in value.Split(' '))
+                    {
+                        AddIfScopeToken(scopes, value[range].ToString());
+                    }
+                }
+            }
         }
 
         return scopes;
     }
 
-    private static void AddFrom(ClaimsIdentity identity, HashSet<string> scopes)
+    private static void AddIfScopeToken(HashSet<string> scopes, string scope)
     {
-        foreach (var claim in identity.Claims)
+        if (AccessTokenShape.IsScopeToken(scope))
         {
-            if (!IsScopeClaim(claim.Type))
-            {
-                continue;
-            }
-
-            var value = claim.Value.AsSpan();
-            foreach (var range in value.SplitAny(Separators))
-            {
-                if (!value[range].IsEmpty)
-                {
-                    scopes.Add(value[range].ToString());
-                }
-            }
+            scopes.Add(scope);
         }
-    }
-
-    /// <summary>Whether the white-space separated <paramref name="value"/> lists <paramref name="scope"/>.</summary>
-    private static bool Lists(string value, string scope)
-    {
-        var span = value.AsSpan();
-        foreach (var range in span.SplitAny(Separators))
-        {
-            if (span[range].SequenceEqual(scope))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsScalekit(ClaimsIdentity identity, IReadOnlyList<string> schemes)

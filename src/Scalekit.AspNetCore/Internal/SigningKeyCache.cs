@@ -10,7 +10,10 @@ namespace Scalekit.AspNetCore.Internal;
 /// <list type="bullet">
 /// <item>Concurrent callers share one in-flight fetch (cold start, refresh or unknown <c>kid</c>).</item>
 /// <item>Keys older than <see cref="ScalekitKeyCacheOptions.RefreshInterval"/> are refreshed in the background while the cached ones keep serving.</item>
-/// <item>An unknown <c>kid</c> triggers a fetch at once, but at most once per <see cref="ScalekitKeyCacheOptions.UnknownKeyCooldown"/>.</item>
+/// <item>An unknown <c>kid</c> triggers a fetch, at most one per <see cref="ScalekitKeyCacheOptions.UnknownKeyCooldown"/>: at once when
+/// the window allows it, else the request waits (a bounded number of them, cancelled with the request) for the one
+/// fetch scheduled for the end of the window. A key the issuer has published is so accepted on its first request,
+/// whatever tokens came before it.</item>
 /// <item>A failed fetch keeps the last good keys and backs off exponentially; only a cold start with no keys reports them unavailable.</item>
 /// </list>
 /// </summary>
@@ -26,7 +29,10 @@ internal sealed class SigningKeyCache
     private readonly ScalekitMetrics _metrics;
 
     private volatile SigningKeySet? _keys;
-    private Task? _refresh;
+    private KeyFetch? _refresh;
+    private Task? _scheduled;
+    private int _fetchesStarted;
+    private int _unknownKeyWaiters;
     private Uri? _discoveredJwksUri;
     private DateTimeOffset _lastUnknownKeyFetch = DateTimeOffset.MinValue;
     private DateTimeOffset _nextAttempt = DateTimeOffset.MinValue;
@@ -48,6 +54,9 @@ internal sealed class SigningKeyCache
         _logger = logger;
         _metrics = metrics;
     }
+
+    /// <summary>How many requests wait for the unknown-kid fetch scheduled for the end of the cooldown.</summary>
+    internal int UnknownKeyWaiters => Volatile.Read(ref _unknownKeyWaiters);
 
     /// <summary>The keys fetched last, or <see langword="null"/> before the first successful fetch.</summary>
     public SigningKeySet? Current => _keys;
@@ -106,7 +115,7 @@ internal sealed class SigningKeyCache
             // Cold start: every concurrent caller waits for the same fetch.
             if (StartRefresh(KeyFetchTrigger.ColdStart, _time.GetUtcNow()) is { } coldFetch)
             {
-                await coldFetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await WaitAsync(coldFetch.Completion, cancellationToken).ConfigureAwait(false);
             }
 
             if (_keys is null)
@@ -115,44 +124,138 @@ internal sealed class SigningKeyCache
             }
         }
 
-        // A fetch joined here may have been answered before this kid was published: when the kid is still missing,
-        // one more try, which starts a fetch of its own unless the unknown-kid cooldown or the back-off forbids it.
-        for (var attempt = 0; attempt < 2 && kid is not null && !_keys.Contains(kid); attempt++)
+        // The fetches started so far may have been answered before this kid was published: only the answer of a fetch
+        // started after this point settles whether the issuer publishes it.
+        var seen = Volatile.Read(ref _fetchesStarted);
+        while (kid is not null && !_keys.Contains(kid) && !cancellationToken.IsCancellationRequested)
         {
-            if (StartUnknownKeyRefresh(kid) is not { } fetch)
+            var (fetch, settles, counted) = NextUnknownKeyFetch(kid, seen);
+            if (fetch is null)
             {
                 break;
             }
 
-            await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await WaitAsync(fetch, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (counted)
+                {
+                    Interlocked.Decrement(ref _unknownKeyWaiters);
+                }
+            }
+
+            if (settles)
+            {
+                break;
+            }
         }
 
         return null;
     }
 
-    private Task? StartUnknownKeyRefresh(string kid)
+    /// <summary>
+    /// The fetch whose answer a request with the unknown <paramref name="kid"/> waits for, and whether that answer
+    /// settles it (the fetch starts after the <paramref name="seen"/> fetches the request could not rely on):
+    /// <list type="bullet">
+    /// <item>a fetch in flight that started after them;</item>
+    /// <item>else a fetch started now, when neither the unknown-kid cooldown nor the back-off forbids it;</item>
+    /// <item>else, during the cooldown, the one unknown-kid fetch scheduled for its end, while fewer than
+    /// <see cref="ScalekitKeyCacheOptions.MaxUnknownKeyWaiters"/> requests wait for it;</item>
+    /// <item>else none (<see langword="null"/>): while fetches back off after a failure, or when too many wait, the
+    /// token is refused at once.</item>
+    /// </list>
+    /// A fetch in flight that started before them is waited for first, and does not settle the request.
+    /// </summary>
+    private (Task? Fetch, bool Settles, bool Counted) NextUnknownKeyFetch(string kid, int seen)
     {
         var now = _time.GetUtcNow();
         lock (_gate)
         {
-            if (_refresh is not null)
+            if (_refresh is { } inFlight)
             {
-                return _refresh;
+                return (inFlight.Completion, inFlight.Number > seen, false);
             }
 
-            if (now - _lastUnknownKeyFetch < _options.UnknownKeyCooldown || now < _nextAttempt)
+            if (now < _nextAttempt)
             {
-                _logger.UnknownKeyThrottled(Truncate(kid), _options.UnknownKeyCooldown);
-                return null;
+                _logger.UnknownKeyThrottled(Truncate(kid), "fetches are backing off after a failure");
+                return (null, false, false);
             }
 
-            _lastUnknownKeyFetch = now;
-            _logger.UnknownKeyRefresh(Truncate(kid));
-            return StartRefreshLocked(KeyFetchTrigger.UnknownKey, now);
+            var due = _lastUnknownKeyFetch + _options.UnknownKeyCooldown;
+            if (now >= due)
+            {
+                _lastUnknownKeyFetch = now;
+                _logger.UnknownKeyRefresh(Truncate(kid));
+                return (StartRefreshLocked(KeyFetchTrigger.UnknownKey, now)!.Completion, true, false);
+            }
+
+            if (_unknownKeyWaiters >= _options.MaxUnknownKeyWaiters)
+            {
+                _logger.UnknownKeyThrottled(Truncate(kid), $"{_options.MaxUnknownKeyWaiters} requests already wait for the next fetch");
+                return (null, false, false);
+            }
+
+            _logger.UnknownKeyDeferred(Truncate(kid), due - now);
+            _scheduled ??= Task.Run(() => RunScheduledFetchAsync(due));
+            Interlocked.Increment(ref _unknownKeyWaiters);
+            return (_scheduled, true, true);
         }
     }
 
-    private Task? StartRefresh(string trigger, DateTimeOffset now)
+    /// <summary>
+    /// The unknown-kid fetch that requests arriving during the cooldown wait for: it starts when the cooldown ends,
+    /// after the fetch in flight then, if any. Detached from every request. Never throws.
+    /// </summary>
+    private async Task RunScheduledFetchAsync(DateTimeOffset due)
+    {
+        var wait = due - _time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time).ConfigureAwait(false);
+        }
+
+        while (true)
+        {
+            KeyFetch? running;
+            KeyFetch? started = null;
+            lock (_gate)
+            {
+                running = _refresh;
+                if (running is null)
+                {
+                    _scheduled = null;
+                    var now = _time.GetUtcNow();
+                    started = StartRefreshLocked(KeyFetchTrigger.UnknownKey, now); // null when a failure since forbids it
+                    if (started is not null)
+                    {
+                        _lastUnknownKeyFetch = now;
+                    }
+                }
+            }
+
+            if (running is null)
+            {
+                if (started is not null)
+                {
+                    await started.Completion.ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            await running.Completion.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for <paramref name="fetch"/> (which never fails) until the request is cancelled, without throwing.</summary>
+    private static async Task WaitAsync(Task fetch, CancellationToken cancellationToken) =>
+        await fetch.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+    private KeyFetch? StartRefresh(string trigger, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -160,7 +263,7 @@ internal sealed class SigningKeyCache
         }
     }
 
-    private Task? StartRefreshLocked(string trigger, DateTimeOffset now)
+    private KeyFetch? StartRefreshLocked(string trigger, DateTimeOffset now)
     {
         if (_refresh is not null)
         {
@@ -173,7 +276,8 @@ internal sealed class SigningKeyCache
         }
 
         // Run detached from the request: one caller's cancellation must not cancel the fetch the others wait for.
-        _refresh = Task.Run(() => RefreshAsync(trigger));
+        var number = Interlocked.Increment(ref _fetchesStarted);
+        _refresh = new KeyFetch(number, Task.Run(() => RefreshAsync(trigger)));
         return _refresh;
     }
 
@@ -313,4 +417,7 @@ internal sealed class SigningKeyCache
         var shown = kid.Length <= 64 ? kid : kid[..64] + "…";
         return shown.Any(char.IsControl) ? string.Concat(shown.Select(c => char.IsControl(c) ? '?' : c)) : shown;
     }
+
+    /// <summary>One JWKS fetch: its number in the order fetches started, and its completion (which never fails).</summary>
+    private sealed record KeyFetch(int Number, Task Completion);
 }

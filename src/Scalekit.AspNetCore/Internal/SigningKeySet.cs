@@ -34,6 +34,9 @@ internal sealed class SigningKeySet
     public SecurityKey[] Find(string? kid) =>
         kid is not null && _byKid.TryGetValue(kid, out var published) ? published.Keys : None;
 
+    /// <summary>Placeholder until keys are bound to algorithms.</summary>
+    public SecurityKey[] Find(string? kid, string? alg) => Find(kid);
+
     /// <summary>Whether <paramref name="key"/> is still published under <paramref name="kid"/> (the same instance).</summary>
     public bool Holds(string kid, SecurityKey key) =>
         _byKid.TryGetValue(kid, out var published) && ReferenceEquals(published.Keys[0], key);

@@ -17,6 +17,9 @@ internal enum TokenFailureReason
     SigningKeyNotFound,
     AlgorithmNotAllowed,
     KeysUnavailable,
+    InvalidType,
+    NoSubject,
+    CriticalHeader,
 }
 
 /// <summary>Maps validation exceptions to <see cref="TokenFailureReason"/>, descriptions and metric tags.</summary>
@@ -27,7 +30,7 @@ internal static class TokenFailure
         null => TokenFailureReason.Invalid,
         AggregateException { InnerExceptions.Count: > 0 } aggregate => Classify(aggregate.InnerExceptions[0]),
         ScalekitSigningKeysUnavailableException => TokenFailureReason.KeysUnavailable,
-        ScalekitTokenTooLargeException => TokenFailureReason.TooLarge,
+        ScalekitInvalidTokenException refused => refused.Reason,
         // Order matters: several of these derive from one another.
         SecurityTokenInvalidAudienceException => TokenFailureReason.InvalidAudience,
         SecurityTokenInvalidIssuerException => TokenFailureReason.InvalidIssuer,
@@ -55,6 +58,9 @@ internal static class TokenFailure
         TokenFailureReason.SigningKeyNotFound => "The signing key (kid) was not found in the JWKS",
         TokenFailureReason.AlgorithmNotAllowed => "The signing algorithm is not allowed",
         TokenFailureReason.KeysUnavailable => "The signing keys could not be fetched from the Scalekit environment",
+        TokenFailureReason.InvalidType => "The access token type (typ) is not accepted",
+        TokenFailureReason.NoSubject => "The access token names no client (client_id or sub)",
+        TokenFailureReason.CriticalHeader => "The access token header lists critical extensions (crit) that this API does not understand",
         _ => "The access token is invalid",
     };
 
@@ -72,6 +78,9 @@ internal static class TokenFailure
         TokenFailureReason.SigningKeyNotFound => "signing_key_not_found",
         TokenFailureReason.AlgorithmNotAllowed => "algorithm_not_allowed",
         TokenFailureReason.KeysUnavailable => "keys_unavailable",
+        TokenFailureReason.InvalidType => "invalid_type",
+        TokenFailureReason.NoSubject => "no_subject",
+        TokenFailureReason.CriticalHeader => "critical_header",
         _ => "invalid",
     };
 }

@@ -13,6 +13,7 @@ public sealed class AudienceTests(ScalekitApiFixture fixture) : IClassFixture<Sc
     [InlineData("reporting-api.acmecorp.com")]
     [InlineData("deployment-api.acmecorp.com.evil.example")]
     [InlineData("DEPLOYMENT-API.ACMECORP.COM")]
+    [InlineData("deployment-api.acmecorp.com/")] // exact: Microsoft.IdentityModel alone would ignore the trailing slash
     [InlineData("")]
     [InlineData("reporting-api.acmecorp.com", OtherApi)]
     public async Task A_token_for_another_audience_or_none_is_refused(params string[] audiences)

@@ -27,7 +27,7 @@ public sealed class IssuerTests(ScalekitApiFixture fixture) : IClassFixture<Scal
     }
 
     [Fact]
-    public async Task A_token_issuer_with_a_trailing_slash_matches_a_configured_issuer_without_one()
+    public async Task A_token_issuer_with_a_trailing_slash_is_refused_by_a_configured_issuer_without_one()
     {
         // Arrange: the fixture's API is configured with the environment URL as it is, without a slash
         var token = fixture.Issuer.TokenWith(p => p["iss"] = fixture.Issuer.EnvironmentUrl + "/");
@@ -35,8 +35,8 @@ public sealed class IssuerTests(ScalekitApiFixture fixture) : IClassFixture<Scal
         // Act
         using var response = await fixture.Api.GetAsync("/authenticated", token);
 
-        // Assert
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        // Assert: iss is compared exactly (RFC 7519 §4.1.1, a case-sensitive string)
+        response.ShouldRefuseAsInvalidToken(TokenErrors.InvalidIssuer);
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class TokenAttackTests(ScalekitApiFixture fixture) : IClassFixture
     [InlineData("tampered", TokenErrors.InvalidSignature)] // payload swapped after signing
     [InlineData("unknown key", TokenErrors.SigningKeyNotFound)] // kid not in the JWKS, even after a refetch
     [InlineData("no kid", TokenErrors.SigningKeyNotFound)] // signed by the real key: still not tried without a kid
-    [InlineData("unknown critical header", TokenErrors.Invalid)] // signed by the real key, but crit names an extension nobody understands
+    [InlineData("unknown critical header", TokenErrors.CriticalHeader)] // signed by the real key, but crit names an extension nobody understands
     public async Task A_forged_or_altered_token_is_refused_with_the_reason_it_failed(string name, string description)
     {
         // Arrange

@@ -53,6 +53,25 @@ public static class TestTokens
     public static string Unsigned(object header, object payload, string signature = "") =>
         $"{Encode(header)}.{Encode(payload)}.{signature}";
 
+    /// <summary>
+    /// A token whose header and payload are exactly <paramref name="header"/> and <paramref name="payload"/> (bytes, so
+    /// that they may be invalid JSON or invalid UTF-8), signed RS256 by <paramref name="key"/>: the signature is valid,
+    /// so only the strict reading can refuse it.
+    /// </summary>
+    public static string SignRaw(TestSigningKey key, byte[] header, byte[] payload)
+    {
+        var signingInput = $"{Base64UrlEncoder.Encode(header)}.{Base64UrlEncoder.Encode(payload)}";
+        var signature = key.Rsa.SignData(Encoding.ASCII.GetBytes(signingInput), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        return $"{signingInput}.{Base64UrlEncoder.Encode(signature)}";
+    }
+
+    /// <summary><see cref="SignRaw(TestSigningKey, byte[], byte[])"/> with JSON text.</summary>
+    public static string SignRaw(TestSigningKey key, string header, string payload) =>
+        SignRaw(key, Encoding.UTF8.GetBytes(header), Encoding.UTF8.GetBytes(payload));
+
+    /// <summary>The RS256 header of <paramref name="key"/> as JSON text, with <paramref name="extra"/> members appended (<c>,"typ":"JWT"</c>).</summary>
+    public static string HeaderJson(TestSigningKey key, string extra = "") => $$"""{"alg":"RS256","kid":"{{key.Kid}}"{{extra}}}""";
+
     public static string Encode(object value) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value)));
 
     /// <summary>Replaces the payload of a signed token, keeping its header and signature.</summary>

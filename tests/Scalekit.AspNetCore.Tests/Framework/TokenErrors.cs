@@ -17,4 +17,7 @@ public static class TokenErrors
     public const string InvalidSignature = "The access token signature is invalid";
     public const string SigningKeyNotFound = "The signing key (kid) was not found in the JWKS";
     public const string AlgorithmNotAllowed = "The signing algorithm is not allowed";
+    public const string InvalidType = "The access token type (typ) is not accepted";
+    public const string NoSubject = "The access token names no client (client_id or sub)";
+    public const string CriticalHeader = "The access token header lists critical extensions (crit) that this API does not understand";
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Scalekit.AspNetCore.Internal;
 using Scalekit.AspNetCore.Tests.Framework;
 
 namespace Scalekit.AspNetCore.Tests.KeyCache;
@@ -95,6 +96,35 @@ internal sealed class KeyCacheHost : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, "/min/read");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await Api.Client.SendAsync(request).Bounded();
+    }
+
+    /// <summary>The key cache of the API's Scalekit scheme.</summary>
+    public SigningKeyCache Keys =>
+        Api.Services.GetRequiredService<ScalekitCacheRegistry>().Get(ScalekitApiAuthDefaults.AuthenticationScheme).Keys;
+
+    /// <summary>
+    /// Sends <paramref name="send"/>'s request, which names an unknown <c>kid</c> during the unknown-kid cooldown: once
+    /// it waits for the fetch scheduled for the end of the cooldown, lets the cooldown pass, and returns its answer.
+    /// </summary>
+    public async Task<T> AfterTheCooldownAsync<T>(Func<Task<T>> send)
+    {
+        var waiting = Keys.UnknownKeyWaiters;
+        var answer = send();
+        await UntilAsync(() => answer.IsCompleted || Keys.UnknownKeyWaiters > waiting);
+        answer.IsCompleted.Should().BeFalse("the request waits for the fetch at the end of the cooldown");
+        Time.Advance(KeyCacheTimings.UnknownKeyCooldown);
+        return await answer.Bounded();
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> holds: requests reach the cache asynchronously.</summary>
+    public static async Task UntilAsync(Func<bool> condition)
+    {
+        var giveUp = DateTime.UtcNow + BoundedWait.Limit;
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(giveUp, "the awaited condition should hold within the test's bound");
+            await Task.Delay(5);
+        }
     }
 
     public async Task<HttpStatusCode> StatusOfAsync(string token)

@@ -22,7 +22,7 @@ public sealed class SigningKeyCacheTests
     }
 
     [Fact]
-    public async Task A_caller_giving_up_does_not_cancel_the_fetch_others_wait_for()
+    public async Task A_caller_giving_up_stops_waiting_without_cancelling_the_fetch_others_wait_for()
     {
         // Arrange
         await using var subject = await CacheUnderTest.StartAsync();
@@ -35,10 +35,10 @@ public sealed class SigningKeyCacheTests
 
         // Act
         await impatient.CancelAsync();
+        await leaving.Bounded(); // returns while the fetch is still held: no exception for a request that went away
         hold.Release();
 
         // Assert
-        await leaving.Invoking(t => t.Bounded()).Should().ThrowAsync<OperationCanceledException>();
         (await staying.Bounded()).Should().BeNull();
         subject.Cache.Find(subject.PrimaryKid).Should().ContainSingle();
     }
