@@ -17,9 +17,9 @@ internal static class ScopeNames
 
         foreach (var scope in list)
         {
-            if (string.IsNullOrWhiteSpace(scope) || scope.Any(char.IsWhiteSpace))
+            if (scope is null || !Internal.AccessTokenShape.IsScopeToken(scope))
             {
-                throw new ArgumentException($"'{scope}' is not a valid scope: scopes are non-empty and contain no white space. Pass several scopes as separate arguments.", parameterName);
+                throw new ArgumentException($"'{scope}' is not a valid scope: a scope is non-empty printable ASCII without white space, '\"' or '\\' (RFC 6749 §3.3), so no token could grant it. Pass several scopes as separate arguments.", parameterName);
             }
         }
 

@@ -59,6 +59,19 @@ public sealed class ScopeAttributeTests
         construct.Should().Throw<ArgumentException>().WithMessage("'read:deployments deploy:applications' is not a valid scope*Pass several scopes as separate arguments*");
     }
 
+    [Theory]
+    [InlineData("read:déploiements")]
+    [InlineData("read\"deployments")]
+    [InlineData("read\\deployments")]
+    public void A_scope_no_token_could_grant_is_rejected(string scope)
+    {
+        // Act: outside RFC 6749's scope-token characters, it could never be granted
+        var construct = () => new RequireScopeAttribute(scope);
+
+        // Assert
+        construct.Should().Throw<ArgumentException>().WithMessage("*is not a valid scope*RFC 6749*");
+    }
+
     [Theory, MemberData(nameof(EveryConstruction))]
     public void Valid_scopes_are_accepted(string construction)
     {

@@ -86,6 +86,63 @@ public sealed class ScopeClaimFormatTests(AuthorizationApiFixture api) : IClassF
         answer.ShouldBeInsufficientScope(required: [Read], missing: [Read]);
     }
 
+    [Theory]
+    [InlineData("scope")]
+    [InlineData("scp")]
+    [InlineData("scopes")]
+    public async Task A_tab_or_other_white_space_is_not_a_scope_separator(string claim)
+    {
+        // Arrange: RFC 6749 §3.3 separates scopes with U+0020 only; the element with a TAB is no scope-token
+        var token = api.Token(payload =>
+        {
+            payload.Remove("scopes");
+            payload[claim] = $"{Deploy}\t{Read}\n{Read} {Deploy}\r{Read}";
+        });
+
+        // Act
+        var answer = await api.SendTokenAsync(HttpMethod.Get, "/min/read", token);
+
+        // Assert
+        answer.ShouldBeInsufficientScope(required: [Read], missing: [Read]);
+    }
+
+    [Theory]
+    [InlineData("scopes")]
+    [InlineData("scp")]
+    public async Task An_array_element_holding_several_scopes_grants_none_of_them(string claim)
+    {
+        // Arrange: each element of an array is exactly one scope
+        var token = api.Token(payload =>
+        {
+            payload.Remove("scopes");
+            payload[claim] = new[] { $"{Read} {Deploy}", "other" };
+        });
+
+        // Act
+        var answer = await api.SendTokenAsync(HttpMethod.Get, "/min/any", token);
+
+        // Assert
+        answer.ShouldBeInsufficientScope(required: [Read, Deploy], missing: [Read, Deploy]);
+    }
+
+    [Theory]
+    [InlineData("read:déploiements")] // outside the scope-token characters
+    [InlineData("read\\deployments")]
+    [InlineData("read\"deployments")]
+    [InlineData("")]
+    public async Task An_array_element_that_is_no_scope_token_grants_nothing(string element)
+    {
+        // Arrange
+        var token = api.Token(payload => payload["scopes"] = new[] { element });
+
+        // Act
+        var answer = await api.SendTokenAsync(HttpMethod.Get, "/min/me", token);
+
+        // Assert
+        answer.Status.Should().Be(System.Net.HttpStatusCode.OK);
+        answer.Text.Should().Contain("\"scopes\":[]");
+    }
+
     /// <summary>A token whose only scope claim is <paramref name="claim"/>.</summary>
     private string TokenWith(string claim, bool asArray, params string[] scopes) =>
         api.Token(payload =>
