@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.IdentityModel.Tokens;
+using Scalekit.AspNetCore.Tests.Framework;
 
 namespace Scalekit.AspNetCore.Tests.FastPath;
 
@@ -20,6 +21,24 @@ public sealed class RepeatedTokenTests
         // Assert
         statuses.Should().AllBeEquivalentTo(HttpStatusCode.OK);
         host.SignatureChecks.Should().Be(1, "the second and third requests skip parsing and signature work");
+    }
+
+    [Theory]
+    [InlineData("JWT")]
+    [InlineData("at+jwt")]
+    [InlineData("application/at+jwt")]
+    public async Task A_repeated_token_with_an_access_token_type_is_validated_once(string type)
+    {
+        // Arrange: the typ check is made before JwtBearer, so it does not turn the cache off
+        await using var host = await FastPathHost.StartAsync();
+        var token = TestTokens.Sign(host.Host.Issuer.PrimaryKey, host.Host.Issuer.PayloadWith(_ => { }), new Dictionary<string, object> { ["typ"] = type });
+
+        // Act
+        var statuses = await host.SendAsync(token, times: 3);
+
+        // Assert
+        statuses.Should().AllBeEquivalentTo(HttpStatusCode.OK);
+        host.SignatureChecks.Should().Be(1);
     }
 
     [Fact]

@@ -111,4 +111,23 @@ public sealed class SigningKeyCacheTests
         await subject.Fetches.WaitForAsync(2);
         subject.Fetches.Outcomes.Should().Equal("cold_start/success", "interval/success");
     }
+
+    [Fact]
+    public async Task A_request_waiting_for_the_fetch_at_the_end_of_the_cooldown_stops_waiting_when_cancelled()
+    {
+        // Arrange: an unknown kid has just been fetched for, so the next one waits for the end of the cooldown
+        await using var subject = await CacheUnderTest.StartAsync();
+        await subject.PrepareAsync("snk_unknown_1").Bounded();
+        using var request = new CancellationTokenSource();
+        var waiting = subject.PrepareAsync("snk_unknown_2", request.Token);
+        await KeyCacheHost.UntilAsync(() => subject.Cache.UnknownKeyWaiters == 1);
+
+        // Act
+        await request.CancelAsync();
+
+        // Assert
+        (await waiting.Bounded()).Should().BeNull();
+        subject.Cache.UnknownKeyWaiters.Should().Be(0);
+        subject.Issuer.FetchCount.Should().Be(2, "the cold start and the first unknown kid; the cancelled wait fetches nothing by itself");
+    }
 }
