@@ -184,17 +184,23 @@ internal static class AccessTokenReader
 
                 break;
             case Registered.Iss:
-                RequireString(ref reader, ref shape, "iss is not a string");
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    shape.Refuse(TokenFailureReason.Malformed, "iss is not a string");
+                }
+
+                ValidateString(ref reader);
                 break;
             case Registered.Aud:
                 ReadAudience(ref reader, ref shape);
                 break;
             case Registered.Sub or Registered.ClientId:
-                if (string.IsNullOrEmpty(RequireString(ref reader, ref shape, "client_id or sub is not a non-empty string")))
+                if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.IsEmpty)
                 {
                     shape.Refuse(TokenFailureReason.Malformed, "client_id or sub is not a non-empty string");
                 }
 
+                ValidateString(ref reader);
                 shape.HasSubject = true;
                 break;
             case Registered.Scope or Registered.Scopes or Registered.Scp:
