@@ -17,4 +17,11 @@ public static class TokenErrors
     public const string InvalidSignature = "The access token signature is invalid";
     public const string SigningKeyNotFound = "The signing key (kid) was not found in the JWKS";
     public const string AlgorithmNotAllowed = "The signing algorithm is not allowed";
+
+    /// <summary>Every description above: a refused token gets one of these and nothing else.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Invalid, Malformed, TooLarge, Expired, NotYetValid, NoExpiration, InvalidAudience, InvalidIssuer, InvalidSignature,
+        SigningKeyNotFound, AlgorithmNotAllowed,
+    ];
 }
