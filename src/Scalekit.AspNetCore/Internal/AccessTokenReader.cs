@@ -84,7 +84,8 @@ internal static class AccessTokenReader
         try
         {
             Span<byte> buffer = rented is not null ? rented : stackalloc byte[size];
-            if (!Base64Url.TryDecodeFromChars(segment, buffer, out var written))
+            // The status form never throws (TryDecodeFromChars does, on a last character with non-zero spare bits).
+            if (Base64Url.DecodeFromChars(segment, buffer, out _, out var written) != OperationStatus.Done)
             {
                 shape.Refuse(TokenFailureReason.Malformed, "a part is not base64url without padding");
                 return false;

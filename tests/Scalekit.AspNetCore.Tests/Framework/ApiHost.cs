@@ -30,6 +30,9 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The TestServer, for requests that <see cref="HttpClient"/> would not send as written (see <see cref="BearerRequests"/>).</summary>
+    public TestServer Server => _app.GetTestServer();
+
     public static async Task<ApiHost> StartAsync(
         JwksServer issuer,
         Action<ScalekitApiAuthOptions>? configure = null,

@@ -20,4 +20,11 @@ public static class TokenErrors
     public const string InvalidType = "The access token type (typ) is not accepted";
     public const string NoSubject = "The access token names no client (client_id or sub)";
     public const string CriticalHeader = "The access token header lists critical extensions (crit) that this API does not understand";
+
+    /// <summary>Every description above: a refused token gets one of these and nothing else.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Invalid, Malformed, TooLarge, Expired, NotYetValid, NoExpiration, InvalidAudience, InvalidIssuer, InvalidSignature,
+        SigningKeyNotFound, AlgorithmNotAllowed, InvalidType, NoSubject, CriticalHeader,
+    ];
 }
