@@ -27,6 +27,9 @@ public sealed class ScalekitClient
         ScalekitClaimTypes.Scopes, ScalekitClaimTypes.Scope, ScalekitClaimTypes.Scp,
     };
 
+    /// <summary>The last second <see cref="DateTimeOffset"/> holds (9999-12-31T23:59:59Z).</summary>
+    private const long MaxUnixSeconds = 253402300799;
+
     private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private ScalekitClient(
@@ -123,6 +126,7 @@ public sealed class ScalekitClient
             ReadCustomClaims(identity),
             identity.FindFirst(ScalekitClaimTypes.TokenId)?.Value,
             long.TryParse(identity.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp)
+                && exp is >= 0 and <= MaxUnixSeconds
                 ? DateTimeOffset.FromUnixTimeSeconds(exp)
                 : null,
             identity.FindAll("aud").Select(c => c.Value).ToArray(),
