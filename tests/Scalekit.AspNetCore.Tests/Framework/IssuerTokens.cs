@@ -7,6 +7,13 @@ public static class IssuerTokens
     public static string TokenWith(this JwksServer issuer, Action<Dictionary<string, object>> edit) =>
         TestTokens.Sign(issuer.PrimaryKey, issuer.PayloadWith(edit));
 
+    /// <summary>
+    /// A token with the documented payload signed by <paramref name="key"/> (with its <see cref="TestSigningKey.Algorithm"/>)
+    /// through <see cref="TestTokens.SignDirectly"/>: also for keys and algorithms Microsoft.IdentityModel will not sign with.
+    /// </summary>
+    public static string TokenSignedDirectlyBy(this JwksServer issuer, TestSigningKey key) =>
+        TestTokens.SignDirectly(key, issuer.PayloadWith(_ => { }));
+
     /// <summary>The documented payload (scope <see cref="ApiHost.Read"/>) after <paramref name="edit"/>.</summary>
     public static Dictionary<string, object> PayloadWith(this JwksServer issuer, Action<Dictionary<string, object>> edit)
     {

@@ -46,6 +46,16 @@ public static class TestTokens
             ? Handler.CreateToken(JsonSerializer.Serialize(payload), credentials)
             : Handler.CreateToken(JsonSerializer.Serialize(payload), credentials, extraHeader);
 
+    /// <summary>
+    /// A token signed by <paramref name="key"/> without Microsoft.IdentityModel, which refuses to sign some of what the
+    /// key-policy tests need (an RSA key under 2048 bits, ES256 with a P-384 key): header <c>alg</c>, <c>kid</c>, <c>typ</c>.
+    /// </summary>
+    public static string SignDirectly(TestSigningKey key, IDictionary<string, object> payload)
+    {
+        var signingInput = $"{Encode(new { alg = key.Algorithm, kid = key.Kid, typ = "JWT" })}.{Encode(payload)}";
+        return $"{signingInput}.{Base64UrlEncoder.Encode(key.SignData(Encoding.ASCII.GetBytes(signingInput)))}";
+    }
+
     /// <summary>A valid Scalekit-shaped token with <paramref name="scopes"/>.</summary>
     public static string Create(TestSigningKey key, string issuer, params string[] scopes) => Sign(key, Payload(issuer, scopes));
 
