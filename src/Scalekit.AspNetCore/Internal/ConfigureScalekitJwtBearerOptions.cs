@@ -59,7 +59,7 @@ internal sealed class ConfigureScalekitJwtBearerOptions(
             RequireSignedTokens = true,
             ValidAlgorithms = AllowedAlgorithms,
             TryAllIssuerSigningKeys = false,
-            IssuerSigningKeyResolver = (_, _, kid, _) => keys.Find(kid),
+            IssuerSigningKeyResolver = (_, securityToken, kid, _) => keys.Find(kid, (securityToken as JsonWebToken)?.Alg),
             // Marks the identity as this scheme's: scope checks read scopes only from identities of Scalekit schemes.
             AuthenticationType = name,
             NameClaimType = ScalekitClaimTypes.ClientId,

@@ -32,6 +32,9 @@ internal static partial class LoggingExtensions
     [LoggerMessage(13, LogLevel.Debug, "Scalekit token names unknown key id {Kid}; not fetching the JWKS for it: {Reason}.", EventName = "UnknownKeyThrottled")]
     public static partial void UnknownKeyThrottled(this ILogger logger, string kid, string reason);
 
+    [LoggerMessage(14, LogLevel.Warning, "Skipped {SkippedCount} key(s) of the Scalekit JWKS at {JwksUri} that cannot verify tokens: {SkippedKeys}.", EventName = "SigningKeysSkipped")]
+    public static partial void SigningKeysSkipped(this ILogger logger, int skippedCount, Uri jwksUri, string skippedKeys);
+
     [LoggerMessage(16, LogLevel.Debug, "Scalekit token names unknown key id {Kid}; the JWKS was fetched for another unknown key id less than a cooldown ago, waiting {Wait} for the next fetch.", EventName = "UnknownKeyDeferred")]
     public static partial void UnknownKeyDeferred(this ILogger logger, string kid, TimeSpan wait);
 

@@ -61,8 +61,11 @@ internal sealed class SigningKeyCache
     /// <summary>The keys fetched last, or <see langword="null"/> before the first successful fetch.</summary>
     public SigningKeySet? Current => _keys;
 
-    /// <summary>The key for <paramref name="kid"/> from the cached set (no I/O): used by the token validator.</summary>
-    public SecurityKey[] Find(string? kid) => (_keys ?? EmptySet).Find(kid);
+    /// <summary>
+    /// The keys of <paramref name="kid"/> bound to <paramref name="alg"/> from the cached set (no I/O): used by the token
+    /// validator. See <see cref="SigningKeySet.Find"/>.
+    /// </summary>
+    public SecurityKey[] Find(string? kid, string? alg) => (_keys ?? EmptySet).Find(kid, alg);
 
     private static readonly SigningKeySet EmptySet = new([], DateTimeOffset.MinValue);
 
@@ -332,22 +335,28 @@ internal sealed class SigningKeyCache
         }
     }
 
-    private async Task<(Uri JwksUri, List<SecurityKey> Keys)> FetchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches the JWKS (after the discovery document, the first time, when only that is configured) and reads it with
+    /// <see cref="SigningKeyReader"/>: the keys it skips are logged in one warning, and a JWKS left with no key fails.
+    /// </summary>
+    private async Task<(Uri JwksUri, IReadOnlyList<BoundSigningKey> Keys)> FetchAsync(CancellationToken cancellationToken)
     {
         var client = _httpClientFactory.CreateClient(ScalekitApiAuthDefaults.BackchannelHttpClientName);
         var jwksUri = _endpoints.JwksUri ?? _discoveredJwksUri ?? await DiscoverAsync(client, cancellationToken).ConfigureAwait(false);
 
         var json = await GetStringAsync(client, jwksUri, cancellationToken).ConfigureAwait(false);
-        var keys = new JsonWebKeySet(json).GetSigningKeys()
-            .Where(k => k is AsymmetricSecurityKey && !string.IsNullOrEmpty(k.KeyId))
-            .ToList();
-
-        if (keys.Count == 0)
+        var read = SigningKeyReader.Read(json);
+        if (read.Skipped.Count > 0)
         {
-            throw new InvalidDataException("the JWKS holds no usable signing key (RSA or EC with a kid)");
+            _logger.SigningKeysSkipped(read.Skipped.Count, jwksUri, read.DescribeSkipped());
         }
 
-        return (jwksUri, keys);
+        if (read.Keys.Count == 0)
+        {
+            throw new InvalidDataException("the JWKS holds no usable signing key (RSA of 2048 bits or more, or EC on P-256/384/521, with a kid, for signatures)");
+        }
+
+        return (jwksUri, read.Keys);
     }
 
     private async Task<Uri> DiscoverAsync(HttpClient client, CancellationToken cancellationToken)
@@ -412,7 +421,7 @@ internal sealed class SigningKeyCache
     }
 
     /// <summary>The <c>kid</c> as it may appear in a log line: at most 64 characters, control characters replaced.</summary>
-    private static string Truncate(string kid)
+    internal static string Truncate(string kid)
     {
         var shown = kid.Length <= 64 ? kid : kid[..64] + "…";
         return shown.Any(char.IsControl) ? string.Concat(shown.Select(c => char.IsControl(c) ? '?' : c)) : shown;

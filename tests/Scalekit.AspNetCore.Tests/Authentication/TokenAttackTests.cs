@@ -7,20 +7,20 @@ namespace Scalekit.AspNetCore.Tests.Authentication;
 /// </summary>
 /// <remarks>
 /// What Microsoft.IdentityModel (JsonWebTokenHandler 8.23) actually throws, which sets the description:
-/// unsigned tokens (<c>alg: none</c>, a stripped signature) give IDX10504 and HS256 keyed with the public key gives
-/// IDX10511, both <c>SecurityTokenInvalidSignatureException</c> (the HS256 case is not reported as a disallowed
-/// algorithm: the algorithm check fails inside the per-key signature check and is folded into IDX10511). A key the
-/// JWKS does not hold gives IDX10500 <c>SecurityTokenSignatureKeyNotFoundException</c>.
+/// a stripped signature gives IDX10504, a <c>SecurityTokenInvalidSignatureException</c>, and a key the JWKS does not hold
+/// gives IDX10500 <c>SecurityTokenSignatureKeyNotFoundException</c>. An unsigned token (<c>alg: none</c>) or HS256 keyed
+/// with the public key, under the real <c>kid</c>, does not get that far: each key is bound to one algorithm, no key of
+/// that <c>kid</c> is bound to <c>none</c> or HS256, and the handler refuses the algorithm before any signature check.
 /// </remarks>
 public sealed class TokenAttackTests(ScalekitApiFixture fixture) : IClassFixture<ScalekitApiFixture>
 {
     [Theory]
-    [InlineData("alg none", TokenErrors.InvalidSignature)] // unsigned, with the real kid
-    [InlineData("alg None", TokenErrors.InvalidSignature)]
+    [InlineData("alg none", TokenErrors.AlgorithmNotAllowed)] // unsigned, with the real kid
+    [InlineData("alg None", TokenErrors.AlgorithmNotAllowed)]
     [InlineData("stripped signature", TokenErrors.InvalidSignature)] // header.payload.
-    [InlineData("HS256 keyed with the public key as PEM", TokenErrors.InvalidSignature)] // with the real kid
-    [InlineData("HS256 keyed with the public key as SPKI DER", TokenErrors.InvalidSignature)]
-    [InlineData("HS256 keyed with the public key as PKCS#1 DER", TokenErrors.InvalidSignature)]
+    [InlineData("HS256 keyed with the public key as PEM", TokenErrors.AlgorithmNotAllowed)] // with the real kid
+    [InlineData("HS256 keyed with the public key as SPKI DER", TokenErrors.AlgorithmNotAllowed)]
+    [InlineData("HS256 keyed with the public key as PKCS#1 DER", TokenErrors.AlgorithmNotAllowed)]
     [InlineData("tampered", TokenErrors.InvalidSignature)] // payload swapped after signing
     [InlineData("unknown key", TokenErrors.SigningKeyNotFound)] // kid not in the JWKS, even after a refetch
     [InlineData("no kid", TokenErrors.SigningKeyNotFound)] // signed by the real key: still not tried without a kid

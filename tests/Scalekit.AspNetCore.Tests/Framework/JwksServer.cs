@@ -22,6 +22,9 @@ public enum JwksMode
 
     /// <summary>Answers the key set padded beyond <see cref="JwksServer.OversizeBytes"/>, streamed without a length.</summary>
     Oversize,
+
+    /// <summary>Answers the key set with every key marked <c>"use": "enc"</c>: well-formed, but no key may verify a token.</summary>
+    Unusable,
 }
 
 /// <summary>
@@ -137,6 +140,8 @@ public sealed class JwksServer : IAsyncDisposable
         });
     }
 
+    private static KeySet KeySetOf(IEnumerable<TestSigningKey> keys) => new(keys.Select(k => k.PublicJwk).ToArray());
+
     private async Task ServeKeysAsync(HttpContext context)
     {
         Interlocked.Increment(ref _fetches);
@@ -158,7 +163,7 @@ public sealed class JwksServer : IAsyncDisposable
             return;
         }
 
-        var jwks = new { keys = keys.Select(k => k.PublicJwk).ToArray() };
+        var jwks = KeySetOf(keys);
         switch (Mode)
         {
             case JwksMode.Unavailable:
@@ -174,7 +179,10 @@ public sealed class JwksServer : IAsyncDisposable
                 await context.Response.WriteAsJsonAsync(new { keys = Array.Empty<object>() });
                 return;
             case JwksMode.Oversize:
-                await context.Response.WriteAsJsonAsync(new { jwks.keys, padding = new string(' ', OversizeBytes) });
+                await context.Response.WriteAsJsonAsync(new { jwks.Keys, padding = new string(' ', OversizeBytes) });
+                return;
+            case JwksMode.Unusable:
+                await context.Response.WriteAsJsonAsync(KeySetOf(keys.Select(k => k.WithJwk(jwk => jwk["use"] = "enc"))));
                 return;
             default:
                 await context.Response.WriteAsJsonAsync(jwks);
@@ -195,6 +203,9 @@ public sealed class JwksServer : IAsyncDisposable
         await _app.DisposeAsync();
         _disposing.Dispose();
     }
+
+    /// <summary>A JWKS document (written <c>{"keys":[…]}</c>, in ASP.NET Core's camel case).</summary>
+    private sealed record KeySet(IReadOnlyDictionary<string, object>[] Keys);
 }
 
 /// <summary>Holds JWKS responses back until <see cref="Release"/> (or disposal); see <see cref="JwksServer.HoldResponses"/>.</summary>

@@ -2,7 +2,10 @@ using Scalekit.AspNetCore.Tests.Framework;
 
 namespace Scalekit.AspNetCore.Tests.KeyCache;
 
-/// <summary>Every way the issuer can fail a JWKS fetch: an error status, HTML, no answer, no keys, too many bytes.</summary>
+/// <summary>
+/// Every way the issuer can fail a JWKS fetch: an error status, HTML, no answer, no keys, too many bytes,
+/// only keys that may not verify tokens.
+/// </summary>
 public static class IssuerFailures
 {
     public static TheoryData<JwksMode> All =>
@@ -12,5 +15,6 @@ public static class IssuerFailures
         JwksMode.Hang,
         JwksMode.Empty,
         JwksMode.Oversize,
+        JwksMode.Unusable,
     ];
 }

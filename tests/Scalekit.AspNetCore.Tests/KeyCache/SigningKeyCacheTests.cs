@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.IdentityModel.Tokens;
 using Scalekit.AspNetCore.Internal;
 using Scalekit.AspNetCore.Tests.Framework;
 
@@ -40,7 +41,7 @@ public sealed class SigningKeyCacheTests
 
         // Assert
         (await staying.Bounded()).Should().BeNull();
-        subject.Cache.Find(subject.PrimaryKid).Should().ContainSingle();
+        subject.Cache.Find(subject.PrimaryKid, SecurityAlgorithms.RsaSha256).Should().ContainSingle();
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class SigningKeyCacheTests
         await preparing.Bounded();
 
         // Assert
-        subject.Cache.Find(newKey.Kid).Should().ContainSingle();
+        subject.Cache.Find(newKey.Kid, SecurityAlgorithms.RsaSha256).Should().ContainSingle();
     }
 
     [Fact]
