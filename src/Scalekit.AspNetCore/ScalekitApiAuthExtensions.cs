@@ -95,7 +95,8 @@ public static class ScalekitApiAuthExtensions
         }
 
         services.AddSingleton<ScalekitApiAuthMarker>();
-        services.AddHttpClient(ScalekitApiAuthDefaults.BackchannelHttpClientName);
+        services.AddHttpClient(ScalekitApiAuthDefaults.BackchannelHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(ScalekitBackchannel.DoNotFollowRedirects);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ScalekitMetrics>();

@@ -375,11 +375,30 @@ internal sealed class SigningKeyCache
         return jwksUri;
     }
 
+    /// <summary>
+    /// GETs <paramref name="address"/> (the JWKS or the discovery document), at most
+    /// <see cref="ScalekitKeyCacheOptions.MaxResponseSize"/> bytes of it. Redirects are not followed: the backchannel's
+    /// primary handler does not follow them (see <see cref="ScalekitBackchannel"/>), a 3xx answer is a failure naming
+    /// the <c>Location</c> it points to, and so is an answer from another address than <paramref name="address"/>,
+    /// which an application-supplied handler that follows redirects would give. The keys come from the configured
+    /// address or not at all.
+    /// </summary>
     private async Task<string> GetStringAsync(HttpClient client, Uri address, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode is >= 300 and < 400)
+        {
+            var location = response.Headers.Location?.OriginalString ?? "nowhere (no Location header)";
+            throw new HttpRequestException($"HTTP {(int)response.StatusCode} from {address}, redirecting to {location}: redirects are not followed", null, response.StatusCode);
+        }
+
+        if (response.RequestMessage?.RequestUri is { } answeredFrom && answeredFrom != address)
+        {
+            throw new HttpRequestException($"the request to {address} was answered from {answeredFrom}: a backchannel handler followed a redirect, which is not accepted");
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"HTTP {(int)response.StatusCode} from {address}", null, response.StatusCode);

@@ -23,22 +23,33 @@ public enum JwksMode
     /// <summary>Answers the key set padded beyond <see cref="JwksServer.OversizeBytes"/>, streamed without a length.</summary>
     Oversize,
 
+    /// <summary>Answers <see cref="JwksServer.RedirectStatus"/> with a <c>Location</c> of <see cref="JwksServer.MovedKeysPath"/>, which serves the keys.</summary>
+    Redirect,
+
     /// <summary>Answers the key set with every key marked <c>"use": "enc"</c>: well-formed, but no key may verify a token.</summary>
     Unusable,
 }
 
 /// <summary>
 /// A real HTTP issuer on 127.0.0.1 (Kestrel, random port) serving <c>/keys</c> and the discovery document, with
-/// switchable failure modes and a count of JWKS fetches.
+/// switchable failure modes and a count of JWKS fetches. Both also exist below <c>/moved</c>, where the redirects of
+/// <see cref="JwksMode.Redirect"/> and <see cref="RedirectDiscovery"/> point.
 /// </summary>
 public sealed class JwksServer : IAsyncDisposable
 {
+    /// <summary>The path where <see cref="JwksMode.Redirect"/> sends JWKS requests.</summary>
+    public const string MovedKeysPath = "/moved/keys";
+
+    /// <summary>The path of the discovery document.</summary>
+    public const string DiscoveryPath = "/.well-known/openid-configuration";
+
     private readonly WebApplication _app;
     private readonly object _gate = new();
     private readonly CancellationTokenSource _disposing = new();
     private List<TestSigningKey> _keys = [];
     private int _fetches;
     private int _discoveries;
+    private int _movedRequests;
     private TaskCompletionSource _fetchArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ResponseHold? _hold;
 
@@ -54,6 +65,15 @@ public sealed class JwksServer : IAsyncDisposable
     /// <summary>How many times the discovery document was requested.</summary>
     public int DiscoveryCount => Volatile.Read(ref _discoveries);
 
+    /// <summary>How many times an address below <c>/moved</c> (where redirects point) was requested.</summary>
+    public int MovedRequestCount => Volatile.Read(ref _movedRequests);
+
+    /// <summary>The status of the redirects this issuer answers: 301, 302 (unless set), 307 or 308.</summary>
+    public int RedirectStatus { get; set; } = StatusCodes.Status302Found;
+
+    /// <summary>Whether the discovery document answers with a redirect to its copy below <c>/moved</c>.</summary>
+    public bool RedirectDiscovery { get; set; }
+
     /// <summary>How many bytes of padding <see cref="JwksMode.Oversize"/> adds to the key set.</summary>
     public int OversizeBytes { get; set; } = 1024 * 1024;
 
@@ -67,7 +87,9 @@ public sealed class JwksServer : IAsyncDisposable
         var app = builder.Build();
         var server = new JwksServer(app);
         app.MapGet("/keys", server.ServeKeysAsync);
-        app.MapGet("/.well-known/openid-configuration", server.ServeDiscovery);
+        app.MapGet(DiscoveryPath, server.ServeDiscovery);
+        app.MapGet(MovedKeysPath, server.ServeMovedKeys);
+        app.MapGet("/moved" + DiscoveryPath, server.ServeMovedDiscovery);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.EnvironmentUrl = address.TrimEnd('/');
@@ -132,13 +154,36 @@ public sealed class JwksServer : IAsyncDisposable
     private IResult ServeDiscovery()
     {
         Interlocked.Increment(ref _discoveries);
-        return Results.Json(new
-        {
-            issuer = EnvironmentUrl,
-            jwks_uri = EnvironmentUrl + "/keys",
-            token_endpoint = EnvironmentUrl + "/oauth/token",
-        });
+        return RedirectDiscovery ? Moved("/moved" + DiscoveryPath) : DiscoveryDocument();
     }
+
+    private IResult ServeMovedDiscovery()
+    {
+        Interlocked.Increment(ref _movedRequests);
+        return DiscoveryDocument();
+    }
+
+    private IResult DiscoveryDocument() => Results.Json(new
+    {
+        issuer = EnvironmentUrl,
+        jwks_uri = EnvironmentUrl + "/keys",
+        token_endpoint = EnvironmentUrl + "/oauth/token",
+    });
+
+    private IResult ServeMovedKeys()
+    {
+        Interlocked.Increment(ref _movedRequests);
+        lock (_gate)
+        {
+            return Results.Json(KeySetOf(_keys));
+        }
+    }
+
+    /// <summary>A redirect, with <see cref="RedirectStatus"/>, to the absolute address of <paramref name="path"/> on this issuer.</summary>
+    private IResult Moved(string path) => Results.Redirect(
+        EnvironmentUrl + path,
+        permanent: RedirectStatus is StatusCodes.Status301MovedPermanently or StatusCodes.Status308PermanentRedirect,
+        preserveMethod: RedirectStatus is StatusCodes.Status307TemporaryRedirect or StatusCodes.Status308PermanentRedirect);
 
     private static KeySet KeySetOf(IEnumerable<TestSigningKey> keys) => new(keys.Select(k => k.PublicJwk).ToArray());
 
@@ -180,6 +225,9 @@ public sealed class JwksServer : IAsyncDisposable
                 return;
             case JwksMode.Oversize:
                 await context.Response.WriteAsJsonAsync(new { jwks.Keys, padding = new string(' ', OversizeBytes) });
+                return;
+            case JwksMode.Redirect:
+                await Moved(MovedKeysPath).ExecuteAsync(context);
                 return;
             case JwksMode.Unusable:
                 await context.Response.WriteAsJsonAsync(KeySetOf(keys.Select(k => k.WithJwk(jwk => jwk["use"] = "enc"))));

@@ -3,8 +3,8 @@ using Scalekit.AspNetCore.Tests.Framework;
 namespace Scalekit.AspNetCore.Tests.KeyCache;
 
 /// <summary>
-/// Every way the issuer can fail a JWKS fetch: an error status, HTML, no answer, no keys, too many bytes,
-/// only keys that may not verify tokens.
+/// Every way the issuer can fail a JWKS fetch: an error status, HTML, no answer, no keys, too many bytes, a redirect
+/// (never followed), only keys that may not verify tokens.
 /// </summary>
 public static class IssuerFailures
 {
@@ -15,6 +15,7 @@ public static class IssuerFailures
         JwksMode.Hang,
         JwksMode.Empty,
         JwksMode.Oversize,
+        JwksMode.Redirect,
         JwksMode.Unusable,
     ];
 }
