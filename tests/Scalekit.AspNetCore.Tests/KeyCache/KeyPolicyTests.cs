@@ -68,6 +68,7 @@ public sealed class KeyPolicyTests
     [InlineData("RSA with alg ES256", SigningKeyReader.Reasons.AlgorithmNotAllowed)]
     [InlineData("RSA with alg HS256", SigningKeyReader.Reasons.AlgorithmNotAllowed)]
     [InlineData("RSA with n not base64url", SigningKeyReader.Reasons.Malformed)]
+    [InlineData("RSA with non-zero spare bits at the end of e", SigningKeyReader.Reasons.Malformed)]
     [InlineData("EC on secp256k1", SigningKeyReader.Reasons.UnsupportedCurve)]
     [InlineData("EC P-384 with alg ES256", SigningKeyReader.Reasons.AlgorithmNotAllowed)]
     [InlineData("EC without y", SigningKeyReader.Reasons.IncompleteEcKey)]
@@ -220,6 +221,7 @@ public sealed class KeyPolicyTests
         "RSA with alg ES256" => TestSigningKey.Create().WithJwk(jwk => jwk["alg"] = SecurityAlgorithms.EcdsaSha256),
         "RSA with alg HS256" => TestSigningKey.Create().WithJwk(jwk => jwk["alg"] = SecurityAlgorithms.HmacSha256),
         "RSA with n not base64url" => TestSigningKey.Create().WithJwk(jwk => jwk["n"] = "not*base64url"),
+        "RSA with non-zero spare bits at the end of e" => TestSigningKey.Create().WithJwk(jwk => jwk["e"] = "AQB"), // 0x01 0x00, then 2 spare bits that should be 0
         "EC on secp256k1" => TestSigningKey.CreateEc(JsonWebKeyECTypes.P256).WithJwk(jwk => jwk["crv"] = "secp256k1"),
         "EC P-384 with alg ES256" => TestSigningKey.CreateEc(JsonWebKeyECTypes.P384).WithJwk(jwk => jwk["alg"] = SecurityAlgorithms.EcdsaSha256),
         "EC without y" => TestSigningKey.CreateEc(JsonWebKeyECTypes.P256).WithJwk(jwk => jwk.Remove("y")),
