@@ -77,7 +77,8 @@ public sealed class TestSigningKey
 
     /// <summary>
     /// Signs <paramref name="data"/> with <see cref="Algorithm"/> straight through System.Security.Cryptography: for
-    /// tokens Microsoft.IdentityModel refuses to sign (an RSA key under 2048 bits, ES256 with a P-384 key).
+    /// tokens built by hand (<see cref="TestTokens.SignDirectly"/>, <see cref="TestTokens.SignRaw(TestSigningKey, byte[], byte[])"/>),
+    /// including what Microsoft.IdentityModel refuses to sign (an RSA key under 2048 bits, ES256 with a P-384 key).
     /// </summary>
     public byte[] SignData(byte[] data)
     {

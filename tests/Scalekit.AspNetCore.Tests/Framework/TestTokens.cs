@@ -50,11 +50,8 @@ public static class TestTokens
     /// A token signed by <paramref name="key"/> without Microsoft.IdentityModel, which refuses to sign some of what the
     /// key-policy tests need (an RSA key under 2048 bits, ES256 with a P-384 key): header <c>alg</c>, <c>kid</c>, <c>typ</c>.
     /// </summary>
-    public static string SignDirectly(TestSigningKey key, IDictionary<string, object> payload)
-    {
-        var signingInput = $"{Encode(new { alg = key.Algorithm, kid = key.Kid, typ = "JWT" })}.{Encode(payload)}";
-        return $"{signingInput}.{Base64UrlEncoder.Encode(key.SignData(Encoding.ASCII.GetBytes(signingInput)))}";
-    }
+    public static string SignDirectly(TestSigningKey key, IDictionary<string, object> payload) =>
+        SignedBySignData(key, Encode(new { alg = key.Algorithm, kid = key.Kid, typ = "JWT" }), Encode(payload));
 
     /// <summary>A valid Scalekit-shaped token with <paramref name="scopes"/>.</summary>
     public static string Create(TestSigningKey key, string issuer, params string[] scopes) => Sign(key, Payload(issuer, scopes));
@@ -65,15 +62,11 @@ public static class TestTokens
 
     /// <summary>
     /// A token whose header and payload are exactly <paramref name="header"/> and <paramref name="payload"/> (bytes, so
-    /// that they may be invalid JSON or invalid UTF-8), signed RS256 by <paramref name="key"/>: the signature is valid,
-    /// so only the strict reading can refuse it.
+    /// that they may be invalid JSON or invalid UTF-8), signed by <paramref name="key"/> with its algorithm (RS256 for a
+    /// key of <see cref="TestSigningKey.Create"/>): the signature is valid, so only the strict reading can refuse it.
     /// </summary>
-    public static string SignRaw(TestSigningKey key, byte[] header, byte[] payload)
-    {
-        var signingInput = $"{Base64UrlEncoder.Encode(header)}.{Base64UrlEncoder.Encode(payload)}";
-        var signature = key.Rsa.SignData(Encoding.ASCII.GetBytes(signingInput), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-        return $"{signingInput}.{Base64UrlEncoder.Encode(signature)}";
-    }
+    public static string SignRaw(TestSigningKey key, byte[] header, byte[] payload) =>
+        SignedBySignData(key, Base64UrlEncoder.Encode(header), Base64UrlEncoder.Encode(payload));
 
     /// <summary><see cref="SignRaw(TestSigningKey, byte[], byte[])"/> with JSON text.</summary>
     public static string SignRaw(TestSigningKey key, string header, string payload) =>
@@ -89,5 +82,12 @@ public static class TestTokens
     {
         var parts = token.Split('.');
         return $"{parts[0]}.{Encode(payload)}.{parts[2]}";
+    }
+
+    /// <summary><c>header.payload.signature</c> from encoded parts, the signature made by <see cref="TestSigningKey.SignData"/>.</summary>
+    private static string SignedBySignData(TestSigningKey key, string encodedHeader, string encodedPayload)
+    {
+        var signingInput = $"{encodedHeader}.{encodedPayload}";
+        return $"{signingInput}.{Base64UrlEncoder.Encode(key.SignData(Encoding.ASCII.GetBytes(signingInput)))}";
     }
 }
