@@ -24,6 +24,14 @@ internal sealed class ConfigureScalekitJwtBearerOptions(
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
 
+    /// <summary>The token's <c>alg</c>, whichever token handler read it (JsonWebTokenHandler, or the legacy one that <c>UseSecurityTokenValidators</c> brings back).</summary>
+    private static string? AlgorithmOf(SecurityToken token) => token switch
+    {
+        JsonWebToken jwt => jwt.Alg,
+        System.IdentityModel.Tokens.Jwt.JwtSecurityToken legacy => legacy.Header.Alg,
+        _ => null,
+    };
+
     public void Configure(string? name, JwtBearerOptions options)
     {
         if (name is null || !schemes.Value.Schemes.Contains(name))
@@ -59,7 +67,7 @@ internal sealed class ConfigureScalekitJwtBearerOptions(
             RequireSignedTokens = true,
             ValidAlgorithms = AllowedAlgorithms,
             TryAllIssuerSigningKeys = false,
-            IssuerSigningKeyResolver = (_, securityToken, kid, _) => keys.Find(kid, (securityToken as JsonWebToken)?.Alg),
+            IssuerSigningKeyResolver = (_, securityToken, kid, _) => keys.Find(kid, AlgorithmOf(securityToken)),
             // Marks the identity as this scheme's: scope checks read scopes only from identities of Scalekit schemes.
             AuthenticationType = name,
             NameClaimType = ScalekitClaimTypes.ClientId,
