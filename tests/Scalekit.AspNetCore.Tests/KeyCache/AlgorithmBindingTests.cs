@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Scalekit.AspNetCore.Tests.Framework;
 
@@ -46,6 +48,21 @@ public sealed class AlgorithmBindingTests
 
         // Act
         var status = await host.StatusOfAsync(host.TokenSignedBy(key));
+
+        // Assert
+        status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_token_is_accepted_when_the_application_brings_back_the_legacy_token_handler()
+    {
+        // Arrange: UseSecurityTokenValidators hands the key resolver a JwtSecurityToken instead of a JsonWebToken
+        await using var host = await KeyCacheHost.StartAsync(services: services =>
+            services.PostConfigure<JwtBearerOptions>(
+                ScalekitApiAuthDefaults.AuthenticationScheme, o => o.UseSecurityTokenValidators = true));
+
+        // Act
+        var status = await host.StatusOfAsync(host.ValidToken());
 
         // Assert
         status.Should().Be(HttpStatusCode.OK);
