@@ -76,7 +76,7 @@ public sealed class BenchIssuer
             ["x"] = Base64UrlEncoder.Encode(ec.Q.X),
             ["y"] = Base64UrlEncoder.Encode(ec.Q.Y),
         };
-        return JsonSerializer.Serialize(new { keys = new[] { SigningKey.PublicJwk, floodJwk } });
+        return JsonSerializer.Serialize(new { keys = new object[] { SigningKey.PublicJwk, floodJwk } });
     }
 
     /// <summary>An OpenID discovery document pointing at <c>/keys</c>, for stock JwtBearer.</summary>
