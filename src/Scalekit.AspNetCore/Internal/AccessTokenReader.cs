@@ -9,7 +9,8 @@ namespace Scalekit.AspNetCore.Internal;
 /// Reads a compact JWS strictly before JwtBearer validates it, and refuses what the standards refuse and
 /// Microsoft.IdentityModel lets through or fails on:
 /// <list type="bullet">
-/// <item>exactly three segments of the base64url alphabet, without padding (RFC 7515 §7.1);</item>
+/// <item>exactly three segments of the base64url alphabet, without padding, each in its one canonical spelling
+/// (RFC 7515 §7.1, RFC 4648 §3.5);</item>
 /// <item>a header and a payload that are each exactly one JSON object of valid Unicode, nothing after it, with no
 /// registered member twice (RFC 7515 §4, RFC 7519 §4);</item>
 /// <item><c>alg</c>, <c>kid</c> as strings; <c>typ</c> absent or a JWT access-token type (RFC 8725 §3.11, RFC 9068 §2.1);</item>
@@ -27,8 +28,9 @@ internal static class AccessTokenReader
     /// <summary>The largest NumericDate accepted: 9999-12-31T23:59:59Z, the last second a <see cref="DateTime"/> holds.</summary>
     private const double MaxNumericDate = 253402300799;
 
-    private static readonly SearchValues<char> Base64UrlAlphabet =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+    private const string Base64UrlAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    private static readonly SearchValues<char> Base64UrlCharacters = SearchValues.Create(Base64UrlAlphabet);
 
     private static readonly JsonReaderOptions Strict = new() { MaxDepth = 64 };
 
@@ -52,7 +54,7 @@ internal static class AccessTokenReader
             return shape.Refuse(TokenFailureReason.Malformed, "it has more than three parts (an encrypted JWE is not accepted)");
         }
 
-        if (!IsBase64Url(header) || !IsBase64Url(payload) || signature.ContainsAnyExcept(Base64UrlAlphabet))
+        if (!IsBase64Url(header) || !IsBase64Url(payload) || (!signature.IsEmpty && !IsBase64Url(signature)))
         {
             return shape.Refuse(TokenFailureReason.Malformed, "a part is not base64url without padding");
         }
@@ -72,9 +74,20 @@ internal static class AccessTokenReader
 
     private delegate void JsonObjectReader(ref Utf8JsonReader reader, ref AccessTokenShape shape);
 
-    /// <summary>A non-empty segment of the base64url alphabet whose length can be decoded (not 1 modulo 4).</summary>
-    private static bool IsBase64Url(ReadOnlySpan<char> segment) =>
-        segment.Length > 0 && segment.Length % 4 != 1 && !segment.ContainsAnyExcept(Base64UrlAlphabet);
+    /// <summary>
+    /// A non-empty segment of the base64url alphabet in its one canonical spelling: a length that can be decoded (not 1
+    /// modulo 4) and a last character whose unused bits are zero, so that no two spellings decode to the same bytes.
+    /// </summary>
+    private static bool IsBase64Url(ReadOnlySpan<char> segment)
+    {
+        if (segment.Length == 0 || segment.Length % 4 == 1 || segment.ContainsAnyExcept(Base64UrlCharacters))
+        {
+            return false;
+        }
+
+        var spareBits = (segment.Length % 4) switch { 2 => 0b1111, 3 => 0b11, _ => 0 };
+        return (Base64UrlAlphabet.IndexOf(segment[^1]) & spareBits) == 0;
+    }
 
     /// <summary>Decodes <paramref name="segment"/> and reads it as one JSON object; <see langword="false"/> once refused.</summary>
     private static bool Decode(ReadOnlySpan<char> segment, ref AccessTokenShape shape, JsonObjectReader read)

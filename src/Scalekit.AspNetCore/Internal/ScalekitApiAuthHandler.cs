@@ -34,20 +34,34 @@ internal sealed class ScalekitApiAuthHandler(
     {
         var schemeCaches = caches.Get(Scheme.Name);
         var authorization = Request.Headers.Authorization.ToString();
+        if (MaySupplyToken())
+        {
+            return AuthenticateSuppliedTokenAsync(schemeCaches, authorization);
+        }
+
         if (BearerToken(authorization) is not { } range)
         {
             return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache: null, authorization, range: null, shape: default);
         }
 
-        var token = authorization.AsSpan(range);
+        return AuthenticateTokenAsync(schemeCaches, FastPathCache(schemeCaches), authorization, range);
+    }
+
+    /// <summary>
+    /// The token at <paramref name="range"/> of <paramref name="source"/> (the header value, or a token the application
+    /// supplied): the size limit, the validated-token cache when <paramref name="tokenCache"/> is given, the strict
+    /// reading, then JwtBearer.
+    /// </summary>
+    private Task<AuthenticateResult> AuthenticateTokenAsync(SchemeCaches schemeCaches, ValidatedTokenCache? tokenCache, string source, Range range)
+    {
+        var token = source.AsSpan(range);
         var limit = scalekitOptions.Get(Scheme.Name).MaxTokenSize;
         if (token.Length > limit)
         {
             return Task.FromResult(Reject(TokenFailureReason.TooLarge, $"it has {token.Length} characters; the limit is {limit}"));
         }
 
-        var tokenCache = FastPathCache(schemeCaches);
-        if (tokenCache is not null && FindValidated(tokenCache, schemeCaches, authorization, token) is { } validated)
+        if (tokenCache is not null && FindValidated(tokenCache, schemeCaches, source, token) is { } validated)
         {
             schemeCaches.Keys.RefreshIfDue();
             return Task.FromResult(Accept(validated.CreateTicket(Scheme.Name), cached: true));
@@ -64,7 +78,56 @@ internal sealed class ScalekitApiAuthHandler(
             Logger.ScopeValuesIgnored(shape.IgnoredScopeValues);
         }
 
-        return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache, authorization, range, shape);
+        return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache, source, range, shape);
+    }
+
+    /// <summary>
+    /// Whether the application may supply the token itself (its own <c>OnMessageReceived</c>, or an events type of its
+    /// own): then the token JwtBearer validates is not necessarily the header's.
+    /// </summary>
+    private bool MaySupplyToken() =>
+        Events.GetType() != typeof(JwtBearerEvents) || Events.OnMessageReceived != DefaultEvents.OnMessageReceived;
+
+    /// <summary>
+    /// Raises <c>MessageReceived</c> once, as JwtBearer would, and gives the token it supplies (else the header's) the
+    /// same path as a header token: size limit, strict reading, the signing key prepared, the scopes read from it. The
+    /// events are then wrapped so that JwtBearer validates exactly that token without raising the event again.
+    /// </summary>
+    private async Task<AuthenticateResult> AuthenticateSuppliedTokenAsync(SchemeCaches schemeCaches, string authorization)
+    {
+        var received = new MessageReceivedContext(Context, Scheme, Options);
+        try
+        {
+            await Events.MessageReceived(received).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // As JwtBearer does for an exception of its own events: AuthenticationFailed may turn it into a result.
+            var failed = new AuthenticationFailedContext(Context, Scheme, Options) { Exception = ex };
+            await Events.AuthenticationFailed(failed).ConfigureAwait(false);
+            if (failed.Result is not null)
+            {
+                return failed.Result;
+            }
+
+            throw;
+        }
+
+        if (received.Result is not null)
+        {
+            return received.Result;
+        }
+
+        var token = string.IsNullOrEmpty(received.Token)
+            ? BearerToken(authorization) is { } range ? authorization[range] : null
+            : received.Token;
+        if (string.IsNullOrEmpty(token))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        Events = new SuppliedTokenEvents(Events, token);
+        return await AuthenticateTokenAsync(schemeCaches, tokenCache: null, token, Range.All).ConfigureAwait(false);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

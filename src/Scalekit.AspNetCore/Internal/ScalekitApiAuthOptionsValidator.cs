@@ -126,6 +126,17 @@ internal sealed class ScalekitApiAuthOptionsValidator : IValidateOptions<Scaleki
             errors.Add($"Scalekit ({scheme}): {Section}:Keys:MinRetryDelay ({keys.MinRetryDelay}) must not exceed {Section}:Keys:MaxRetryDelay ({keys.MaxRetryDelay}).");
         }
 
+        void AtMost(string key, TimeSpan value, TimeSpan limit, string why)
+        {
+            if (value > limit)
+            {
+                errors.Add($"Scalekit ({scheme}): {Section}:Keys:{key} must be at most {limit} (it is {value}): {why}.");
+            }
+        }
+
+        AtMost(nameof(keys.UnknownKeyCooldown), keys.UnknownKeyCooldown, TimeSpan.FromMinutes(5), "a request with an unknown kid may wait that long");
+        AtMost(nameof(keys.FetchTimeout), keys.FetchTimeout, TimeSpan.FromMinutes(5), "requests may wait for a fetch that long");
+
         if (keys.MaxUnknownKeyWaiters < 0)
         {
             errors.Add($"Scalekit ({scheme}): {Section}:Keys:MaxUnknownKeyWaiters must not be negative (it is {keys.MaxUnknownKeyWaiters}); 0 refuses unknown key ids at once during the cooldown.");

@@ -228,6 +228,13 @@ internal sealed class SigningKeyCache
             lock (_gate)
             {
                 running = _refresh;
+                if (running is null && _lastUnknownKeyFetch >= due)
+                {
+                    // An unknown kid arriving when this window opened fetched already: its answer serves the waiters.
+                    _scheduled = null;
+                    return;
+                }
+
                 if (running is null)
                 {
                     _scheduled = null;
@@ -439,12 +446,23 @@ internal sealed class SigningKeyCache
         return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
     }
 
-    /// <summary>The <c>kid</c> as it may appear in a log line: at most 64 characters, control characters replaced.</summary>
+    /// <summary>The <c>kid</c> as it may appear in a log line: at most 64 characters, <see cref="IsUnsafeInLog"/> characters replaced by <c>?</c>.</summary>
     internal static string Truncate(string kid)
     {
         var shown = kid.Length <= 64 ? kid : kid[..64] + "…";
-        return shown.Any(char.IsControl) ? string.Concat(shown.Select(c => char.IsControl(c) ? '?' : c)) : shown;
+        return shown.Any(IsUnsafeInLog) ? string.Concat(shown.Select(c => IsUnsafeInLog(c) ? '?' : c)) : shown;
     }
+
+    /// <summary>
+    /// Characters an attacker-chosen <c>kid</c> could forge or hide log text with: control characters, format
+    /// characters (bidirectional overrides such as U+202E), line and paragraph separators (U+2028, U+2029), and
+    /// surrogates (a pair cut by the 64-character limit, or a lone one).
+    /// </summary>
+    private static bool IsUnsafeInLog(char c) =>
+        char.IsControl(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) is
+            System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.LineSeparator
+            or System.Globalization.UnicodeCategory.ParagraphSeparator;
 
     /// <summary>One JWKS fetch: its number in the order fetches started, and its completion (which never fails).</summary>
     private sealed record KeyFetch(int Number, Task Completion);

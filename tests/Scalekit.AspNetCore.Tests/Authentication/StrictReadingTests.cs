@@ -224,6 +224,7 @@ public sealed class StrictReadingTests(ScalekitApiFixture fixture) : IClassFixtu
     [InlineData("padding")]
     [InlineData("five parts")]
     [InlineData("standard base64")]
+    [InlineData("non-zero spare bits in the signature")]
     public async Task A_token_outside_the_compact_serialization_is_malformed(string defect)
     {
         // Arrange
@@ -232,6 +233,7 @@ public sealed class StrictReadingTests(ScalekitApiFixture fixture) : IClassFixtu
         {
             "padding" => $"{parts[0]}==.{parts[1]}.{parts[2]}",
             "five parts" => $"{parts[0]}.{parts[1]}.{parts[2]}.{parts[2]}.{parts[2]}",
+            "non-zero spare bits in the signature" => $"{parts[0]}.{parts[1]}.{WithSpareBitSet(parts[2])}",
             _ => $"{parts[0]}.{parts[1].Replace('-', '+').Replace('_', '/')}+/.{parts[2]}",
         };
 
@@ -240,6 +242,17 @@ public sealed class StrictReadingTests(ScalekitApiFixture fixture) : IClassFixtu
 
         // Assert
         response.ShouldRefuseAsInvalidToken(TokenErrors.Malformed);
+    }
+
+    /// <summary>
+    /// The same bytes spelt otherwise: the last character of an RS256 signature (342 characters, 2 modulo 4, so its
+    /// low four bits are unused) with its lowest bit set. Base64url decoders that ignore spare bits read the same signature.
+    /// </summary>
+    private static string WithSpareBitSet(string signature)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        signature.Length.Should().Be(342);
+        return signature[..^1] + alphabet[alphabet.IndexOf(signature[^1], StringComparison.Ordinal) | 1];
     }
 
     /// <summary>A valid token whose header is the key's RS256 header plus <paramref name="extraHeader"/>.</summary>

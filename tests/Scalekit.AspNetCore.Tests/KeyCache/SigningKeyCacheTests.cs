@@ -131,4 +131,34 @@ public sealed class SigningKeyCacheTests
         subject.Cache.UnknownKeyWaiters.Should().Be(0);
         subject.Issuer.FetchCount.Should().Be(2, "the cold start and the first unknown kid; the cancelled wait fetches nothing by itself");
     }
+
+    [Theory]
+    [InlineData(@"snk_1\r\nforged line", "snk_1??forged line")]
+    [InlineData(@"snk_1\u2028forged", "snk_1?forged")]        // line separator
+    [InlineData(@"snk_1\u202Edesrever", "snk_1?desrever")]    // right-to-left override
+    [InlineData(@"snk_1\ud800", "snk_1?")]                    // a lone surrogate
+    public void A_kid_shown_in_a_log_line_cannot_forge_or_hide_text(string escapedKid, string shown)
+    {
+        // Arrange: written escaped, since a lone surrogate does not survive an attribute argument
+        var kid = System.Text.RegularExpressions.Regex.Unescape(escapedKid);
+
+        // Act
+        var logged = SigningKeyCache.Truncate(kid);
+
+        // Assert
+        logged.Should().Be(shown);
+    }
+
+    [Fact]
+    public void A_long_kid_shown_in_a_log_line_is_cut_at_64_characters_without_half_a_surrogate_pair()
+    {
+        // Arrange: an emoji (a surrogate pair) across the 64th character
+        var kid = new string('a', 63) + "\U0001F600" + "tail";
+
+        // Act
+        var logged = SigningKeyCache.Truncate(kid);
+
+        // Assert
+        logged.Should().Be(new string('a', 63) + "?…");
+    }
 }

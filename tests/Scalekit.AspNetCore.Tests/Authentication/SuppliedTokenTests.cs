@@ -8,16 +8,12 @@ using Scalekit.AspNetCore.Tests.Framework;
 namespace Scalekit.AspNetCore.Tests.Authentication;
 
 /// <summary>
-/// Findings of the security review (branch <c>attack</c>): each test states what the library promises and fails
-/// while the defect is there.
-/// <para>
-/// All of them concern an application that handles JwtBearer's <c>OnMessageReceived</c> the way the ASP.NET Core
-/// documentation shows for SignalR and WebSockets (<c>context.Token = context.Request.Query["access_token"]</c>):
-/// the Scalekit handler reads the token of the <c>Authorization</c> header strictly and takes the
-/// scopes from it, while JwtBearer validates the token that the event supplied.
-/// </para>
+/// A token that the application supplies through JwtBearer's <c>OnMessageReceived</c>, as the ASP.NET Core
+/// documentation shows for SignalR and WebSockets (<c>context.Token = context.Request.Query["access_token"]</c>), takes
+/// the path of a header token: it is read strictly, its signing key is prepared, and the caller and its scopes come from
+/// it, never from another token in the <c>Authorization</c> header.
 /// </summary>
-public sealed class ReviewFindingsTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
+public sealed class SuppliedTokenTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
 {
     private JwksServer Issuer => fixture.Issuer;
 

@@ -6,8 +6,8 @@ using Scalekit.AspNetCore.Tests.Framework;
 
 namespace Scalekit.AspNetCore.Tests.KeyCache;
 
-/// <summary>Key-cache findings of the security review (branch <c>attack</c>).</summary>
-public sealed class ReviewFindingsKeyCacheTests
+/// <summary>At most one unknown-kid fetch per cooldown window, whatever else is in flight when the window opens.</summary>
+public sealed class UnknownKeyWindowTests
 {
     [Fact]
     public async Task An_unknown_kid_arriving_as_the_fetch_awaited_by_the_scheduled_one_finishes_costs_no_second_fetch_in_the_window()
