@@ -159,10 +159,11 @@ internal sealed class ScalekitApiAuthHandler(
     /// <summary>
     /// The full path: the signing key made available, then JwtBearer's validation (and events); a success gets the
     /// scopes <paramref name="shape"/> read and, when <paramref name="tokenCache"/> is given, is remembered.
-    /// <paramref name="authorization"/> is the header value, with the token at <paramref name="range"/> when there is one.
+    /// <paramref name="source"/> is the header value or the token the application supplied, with the token at
+    /// <paramref name="range"/> when there is one.
     /// </summary>
     private async Task<AuthenticateResult> AuthenticateWithJwtBearerAsync(
-        SchemeCaches schemeCaches, ValidatedTokenCache? tokenCache, string authorization, Range? range, AccessTokenShape shape)
+        SchemeCaches schemeCaches, ValidatedTokenCache? tokenCache, string source, Range? range, AccessTokenShape shape)
     {
         if (range is not null)
         {
@@ -199,7 +200,7 @@ internal sealed class ScalekitApiAuthHandler(
 
             if (tokenCache is not null && range is { } token)
             {
-                tokenCache.Add(authorization.AsSpan(token), result.Ticket);
+                tokenCache.Add(source.AsSpan(token), result.Ticket);
             }
 
             return Accept(result, cached: false);
