@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Scalekit.AspNetCore.Bench;
-using Scalekit.AspNetCore.Internal;
 
 namespace Scalekit.AspNetCore.LoadServer;
 

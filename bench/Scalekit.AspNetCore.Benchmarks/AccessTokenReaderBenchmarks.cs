@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Scalekit.AspNetCore.Internal;
 using Scalekit.AspNetCore.Bench;
 
 namespace Scalekit.AspNetCore.Benchmarks;

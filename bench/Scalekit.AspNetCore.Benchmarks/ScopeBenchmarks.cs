@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using BenchmarkDotNet.Attributes;
 using Scalekit.AspNetCore.Authorization;
-using Scalekit.AspNetCore.Internal;
 
 namespace Scalekit.AspNetCore.Benchmarks;
 

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
-using Scalekit.AspNetCore.Internal;
 
 namespace Scalekit.AspNetCore.Benchmarks;
 

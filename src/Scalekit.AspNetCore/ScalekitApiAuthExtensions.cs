@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Scalekit.AspNetCore;
-using Scalekit.AspNetCore.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -109,52 +107,13 @@ public static class ScalekitApiAuthExtensions
         services.AddAuthorization();
         services.AddProblemDetails();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ScopeAuthorizationHandler>());
-        Decorate<IAuthorizationPolicyProvider>(services, (sp, inner) =>
+        ServiceDecoration.Decorate<IAuthorizationPolicyProvider>(services, (sp, inner) =>
             new ScopePolicyProvider(inner, sp.GetRequiredService<IOptions<ScalekitSchemeOptions>>()));
         services.TryAddSingleton<ScopeControllerFilter>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<ScopeControllerFilter>());
 
-        Decorate<IAuthorizationMiddlewareResultHandler>(services, (sp, inner) =>
+        ServiceDecoration.Decorate<IAuthorizationMiddlewareResultHandler>(services, (sp, inner) =>
             new ScalekitAuthorizationResultHandler(inner, sp.GetRequiredService<Logging.ILogger<ScalekitAuthorizationResultHandler>>()));
-        DecoratePolicyEvaluator(services);
+        ServiceDecoration.DecoratePolicyEvaluator(services);
     }
-
-    /// <summary>
-    /// Puts <see cref="ScalekitPolicyEvaluator"/> in front of the registered <see cref="IPolicyEvaluator"/>, which stays
-    /// registered as it was (lifetime included) under <see cref="ScalekitPolicyEvaluator.InnerKey"/>: a transient
-    /// evaluator and the authorization services it depends on are still created per request when the shortcut is not
-    /// taken.
-    /// </summary>
-    private static void DecoratePolicyEvaluator(IServiceCollection services)
-    {
-        var inner = services.Last(d => d.ServiceType == typeof(IPolicyEvaluator) && !d.IsKeyedService);
-        var key = ScalekitPolicyEvaluator.InnerKey;
-        services.Add(inner.ImplementationInstance is { } instance
-            ? new ServiceDescriptor(typeof(IPolicyEvaluator), key, instance)
-            : inner.ImplementationFactory is { } factory
-                ? new ServiceDescriptor(typeof(IPolicyEvaluator), key, (sp, _) => factory(sp), inner.Lifetime)
-                : new ServiceDescriptor(typeof(IPolicyEvaluator), key, inner.ImplementationType!, inner.Lifetime));
-        var isFramework = inner.ImplementationType == typeof(PolicyEvaluator);
-        services.Replace(ServiceDescriptor.Singleton<IPolicyEvaluator>(sp => new ScalekitPolicyEvaluator(
-            isFramework,
-            services, // read on the first request, when every registration is in
-            sp.GetRequiredService<IOptions<ScalekitSchemeOptions>>(),
-            sp.GetRequiredService<Logging.ILogger<ScalekitPolicyEvaluator>>())));
-    }
-
-    /// <summary>
-    /// Replaces the registration of <typeparamref name="TService"/> (AddAuthorization's default, or the application's
-    /// own, made before this call) by <paramref name="decorate"/> wrapped around it, as a singleton.
-    /// </summary>
-    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> decorate)
-        where TService : class
-    {
-        var inner = services.Last(d => d.ServiceType == typeof(TService) && !d.IsKeyedService);
-        services.Replace(ServiceDescriptor.Singleton(sp => decorate(sp, (TService)CreateInner(sp, inner))));
-    }
-
-    private static object CreateInner(IServiceProvider services, ServiceDescriptor descriptor) =>
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(services)
-        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 }

@@ -5,7 +5,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Scalekit.AspNetCore.Internal;
 
 namespace Scalekit.AspNetCore;
 

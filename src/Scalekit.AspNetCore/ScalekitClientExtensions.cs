@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Scalekit.AspNetCore.Internal;
 
 namespace Scalekit.AspNetCore;
 

@@ -17,7 +17,7 @@ internal static class ScopeNames
 
         foreach (var scope in list)
         {
-            if (scope is null || !Internal.AccessTokenShape.IsScopeToken(scope))
+            if (scope is null || !AccessTokenShape.IsScopeToken(scope))
             {
                 throw new ArgumentException($"'{scope}' is not a valid scope: a scope is non-empty printable ASCII without white space, '\"' or '\\' (RFC 6749 §3.3), so no token could grant it. Pass several scopes as separate arguments.", parameterName);
             }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scalekit.AspNetCore.Authorization;
-using Scalekit.AspNetCore.Internal;
+using Scalekit.AspNetCore;
 
 namespace Microsoft.AspNetCore.Builder;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.Extensions.Options;
 using Scalekit.AspNetCore.Authorization;
-using Scalekit.AspNetCore.Internal;
 
 namespace Scalekit.AspNetCore.Tests.Authorization;
 

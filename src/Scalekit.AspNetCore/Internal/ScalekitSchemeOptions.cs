@@ -1,7 +1,0 @@
-namespace Scalekit.AspNetCore.Internal;
-
-/// <summary>The authentication schemes registered by <c>AddScalekitApiAuth</c>: the scope policies authenticate with these.</summary>
-internal sealed class ScalekitSchemeOptions
-{
-    public List<string> Schemes { get; } = [];
-}
