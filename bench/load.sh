@@ -2,8 +2,8 @@
 # Side-by-side load test of GET /hello: no auth, Scalekit (.RequireAuthorization(), and "scope": .RequireScope(…)),
 # stock AddJwtBearer (same issuer, audience, keys and token), and "floor" (ASP.NET Core's authentication and authorization middleware with a handler that does no work:
 # the least any handler can cost), on 127.0.0.1 only. Every wrk run and the flood are bounded in time (and the flood in count) and stop by
-# themselves; the servers are stopped on exit. Prints the machine, the numbers, the ratios against the targets of
-# issue 7, the JWKS fetch counts and the memory flood: everything bench/RESULTS.md records.
+# themselves; the servers are stopped on exit. Prints the machine, the numbers, the ratios against the targets in
+# bench/RESULTS.md, the JWKS fetch counts and the memory flood: everything bench/RESULTS.md records.
 #
 #   bench/load.sh                     # defaults below
 #   DURATION=30 ROUNDS=3 bench/load.sh

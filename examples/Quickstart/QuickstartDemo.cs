@@ -53,10 +53,10 @@ public sealed class QuickstartDemo : IAsyncDisposable
 
     public async Task RunAsync()
     {
-        _transcript.Step("1. The environment client gets a management token (seed 000)");
+        _transcript.Step("1. The environment client gets a management token (Scalekit's 'Authenticate with the Scalekit API' guide)");
         var managementToken = await TokenAsync(_emulator.EnvironmentClientId, _emulator.EnvironmentClientSecret);
 
-        _transcript.Step("2. Register an organization and an API client for it (seed 004)");
+        _transcript.Step("2. Register an organization and an API client for it (Scalekit's 'Add auth to your APIs' guide)");
         var organizationId = (await ManageAsync(managementToken, HttpMethod.Post, "/api/v1/organizations", new { display_name = "Acme Corp", external_id = "acme" }))
             ["organization"]!["id"]!.GetValue<string>();
         _transcript.Info($"organization {organizationId}");

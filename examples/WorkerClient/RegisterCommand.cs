@@ -4,7 +4,7 @@ using Scalekit.Client.Management;
 namespace WorkerClient;
 
 /// <summary>
-/// <c>dotnet run --project examples/WorkerClient -- register</c>: registers this worker as an API client (seed 004)
+/// <c>dotnet run --project examples/WorkerClient -- register</c>: registers this worker as an API client (Scalekit's "Add auth to your APIs" guide)
 /// with the environment client of <c>Scalekit:Management</c> (the emulator's by default), and prints the two variables
 /// to export. The secret is shown this once, as Scalekit's view-once page would.
 /// </summary>

@@ -11,7 +11,7 @@ public static class ScalekitManagementExtensions
     /// Registers <see cref="ScalekitManagementClient"/> as a typed HttpClient named <c>Scalekit.Management</c> on the
     /// environment URL, authorized by the environment client's token. Configured from the <c>Scalekit:Management</c>
     /// section and the <c>SCALEKIT_ENVIRONMENT_URL</c> / <c>SCALEKIT_CLIENT_ID</c> / <c>SCALEKIT_CLIENT_SECRET</c>
-    /// environment variables (seed 001), then <paramref name="configure"/>. Its token goes to the environment's host only.
+    /// environment variables (Scalekit's management API reference), then <paramref name="configure"/>. Its token goes to the environment's host only.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Adjusts the options after configuration was read.</param>

@@ -14,7 +14,7 @@ internal static class ManagementJson
     };
 }
 
-/// <summary>A page of <c>GET /api/v1/organizations</c> (seed 001).</summary>
+/// <summary>A page of <c>GET /api/v1/organizations</c> (Scalekit's management API reference).</summary>
 internal sealed record OrganizationPage(IReadOnlyList<ScalekitOrganization>? Organizations, string? NextPageToken, string? PrevPageToken, int? TotalSize);
 
 internal sealed record OrganizationEnvelope(ScalekitOrganization Organization);

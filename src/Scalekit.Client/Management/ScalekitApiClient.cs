@@ -1,6 +1,6 @@
 namespace Scalekit.Client.Management;
 
-/// <summary>An organization's API client (seed 004's <c>client</c> object).</summary>
+/// <summary>An organization's API client (the <c>client</c> object of Scalekit's "Add auth to your APIs" guide).</summary>
 /// <param name="ClientId">The id, such as <c>m2morg_68315758685323697</c>: the <c>client_id</c> of its token requests.</param>
 /// <param name="Secrets">Its secrets, without their values.</param>
 /// <param name="Name">Its name.</param>

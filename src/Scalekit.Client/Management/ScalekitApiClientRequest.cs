@@ -1,7 +1,7 @@
 namespace Scalekit.Client.Management;
 
 /// <summary>
-/// The body of a create or update of an API client (seed 004's registration parameters). Properties left
+/// The body of a create or update of an API client (the registration parameters of Scalekit's "Add auth to your APIs" guide). Properties left
 /// <see langword="null"/> are not sent: defaults on create, unchanged on update.
 /// </summary>
 public sealed class ScalekitApiClientRequest

@@ -9,7 +9,7 @@ using Scalekit.Client.Internal;
 namespace Scalekit.Client.Management;
 
 /// <summary>
-/// Scalekit's management API: organizations, and the API clients your customers use to call your API (seed 004),
+/// Scalekit's management API: organizations, and the API clients your customers use to call your API (Scalekit's "Add auth to your APIs" guide),
 /// with their secrets. Authorized by the environment client's own client-credentials token: register it with
 /// <c>services.AddScalekitManagementClient()</c> and inject it. Plain secrets are returned once and never logged.
 /// </summary>

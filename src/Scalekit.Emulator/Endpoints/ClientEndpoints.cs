@@ -4,7 +4,7 @@ using Scalekit.Emulator.Storage;
 namespace Scalekit.Emulator.Endpoints;
 
 /// <summary>
-/// An organization's API clients (seed 004) and their secrets. A plain secret appears in exactly one response: the one
+/// An organization's API clients (Scalekit's "Add auth to your APIs" guide) and their secrets. A plain secret appears in exactly one response: the one
 /// that created it.
 /// </summary>
 internal static class ClientEndpoints

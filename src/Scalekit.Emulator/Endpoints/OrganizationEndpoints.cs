@@ -5,7 +5,7 @@ using Scalekit.Emulator.Storage;
 
 namespace Scalekit.Emulator.Endpoints;
 
-/// <summary>Organizations: create, get, and list with <c>page_size</c> / <c>page_token</c> (seed 001).</summary>
+/// <summary>Organizations: create, get, and list with <c>page_size</c> / <c>page_token</c> (Scalekit's management API reference).</summary>
 internal static class OrganizationEndpoints
 {
     public const int DefaultPageSize = 10;

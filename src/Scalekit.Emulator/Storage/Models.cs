@@ -1,6 +1,6 @@
 namespace Scalekit.Emulator.Storage;
 
-/// <summary>An organization, in Scalekit's wire shape (seed 001).</summary>
+/// <summary>An organization, in Scalekit's wire shape (Scalekit's management API reference).</summary>
 public sealed record Organization(
     string Id,
     DateTime CreateTime,
@@ -22,7 +22,7 @@ public sealed record ClientSecret(
     string Status,
     DateTime? LastUsedTime);
 
-/// <summary>An organization's API client, in Scalekit's wire shape (seed 004).</summary>
+/// <summary>An organization's API client, in Scalekit's wire shape (Scalekit's "Add auth to your APIs" guide).</summary>
 public sealed record ApiClient(
     string ClientId,
     IReadOnlyList<ClientSecret> Secrets,

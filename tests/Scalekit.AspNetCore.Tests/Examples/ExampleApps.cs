@@ -15,7 +15,7 @@ public sealed class ExampleApps : IDisposable
     public const string Minimal = "MinimalApi";
     public const string Controllers = "ControllerApi";
 
-    /// <summary>The custom claims of the documented example client (SCALEKIT.md).</summary>
+    /// <summary>The custom claims of the documented example client.</summary>
     public static readonly IReadOnlyDictionary<string, string> CustomClaims = new Dictionary<string, string>
     {
         ["github_repository"] = "acmecorp/inventory-service",

@@ -8,7 +8,7 @@ using Scalekit.AspNetCore.Tests.Framework;
 namespace Scalekit.AspNetCore.Tests.Examples;
 
 /// <summary>
-/// The routes of examples/MinimalApi and examples/ControllerApi are a contract (issue 3): same paths, same scopes,
+/// The routes of examples/MinimalApi and examples/ControllerApi are a contract: same paths, same scopes,
 /// same answers in both styles.
 /// </summary>
 public sealed class ExampleRouteContractTests(ExampleApps apps) : IClassFixture<ExampleApps>

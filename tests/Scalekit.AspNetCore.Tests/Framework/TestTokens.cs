@@ -14,7 +14,7 @@ public static class TestTokens
 
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    /// <summary>The documented Scalekit payload (SCALEKIT.md), valid for an hour from now.</summary>
+    /// <summary>The documented Scalekit payload, valid for an hour from now.</summary>
     public static Dictionary<string, object> Payload(string issuer, params string[] scopes)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();

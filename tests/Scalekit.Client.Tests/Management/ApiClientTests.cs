@@ -4,7 +4,7 @@ using Scalekit.Client.Tests.Framework;
 
 namespace Scalekit.Client.Tests.Management;
 
-/// <summary>Registering API clients for customers (seed 004) and rotating their secrets.</summary>
+/// <summary>Registering API clients for customers (Scalekit's "Add auth to your APIs" guide) and rotating their secrets.</summary>
 public sealed class ApiClientTests(ClientEnvironment environment) : IClassFixture<ClientEnvironment>
 {
     private static readonly ScalekitApiClientRequest GitHubActions = new()

@@ -5,7 +5,7 @@ namespace Scalekit.Emulator.Tests.Framework;
 /// <summary>
 /// A test class whose every test gets a fresh emulator (in-memory database) on a fake clock that starts at
 /// <see cref="Clock.Start"/>, far from the real one, so that nothing can lean on the system clock by accident; and, unless
-/// <paramref name="registerClient"/> is <see langword="false"/>, seed 004's client in a new organization.
+/// <paramref name="registerClient"/> is <see langword="false"/>, the client of Scalekit's "Add auth to your APIs" guide in a new organization.
 /// </summary>
 public abstract class EmulatorTest(bool registerClient = true) : IAsyncLifetime
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Scalekit.Emulator.Tests.Framework;
 
-/// <summary>The API client of seed 004 ("Add auth to your APIs"), as its create request body.</summary>
+/// <summary>The API client of Scalekit's "Add auth to your APIs" guide, as its create request body.</summary>
 public static class SampleClient
 {
     public const string Deploy = "deploy:applications";

@@ -1,7 +1,7 @@
 namespace Scalekit.Emulator.Tests.Framework;
 
 /// <summary>
-/// One emulator for all tests of a class, with seed 004's client registered, on a fake clock that never moves. Starting an
+/// One emulator for all tests of a class, with the client of Scalekit's "Add auth to your APIs" guide registered, on a fake clock that never moves. Starting an
 /// emulator costs an RSA key generation, so error matrices share one: their rows only read, or write into an
 /// organization of their own.
 /// </summary>

@@ -125,7 +125,7 @@ public sealed class TestEmulator : IAsyncDisposable
         return json.GetProperty("organization").GetProperty("id").GetString()!;
     }
 
-    /// <summary>Registers seed 004's client, changed by <paramref name="change"/>, in a new organization.</summary>
+    /// <summary>Registers the client of Scalekit's "Add auth to your APIs" guide, changed by <paramref name="change"/>, in a new organization.</summary>
     public async Task<RegisteredClient> RegisterClientAsync(Action<JsonObject>? change = null) =>
         await RegisterClientAsync(await CreateOrganizationAsync(), change);
 

@@ -3,7 +3,7 @@ using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Tokens;
 
-/// <summary>An API client's access token is shaped like Scalekit's ("Add auth to your APIs", seed 004).</summary>
+/// <summary>An API client's access token is shaped like Scalekit's (Scalekit's "Add auth to your APIs" guide).</summary>
 public sealed class TokenShapeTests : EmulatorTest
 {
     private const long Expiry = 7200;
