@@ -61,7 +61,8 @@ internal sealed class ScalekitApiAuthHandler(
             return Task.FromResult(Reject(TokenFailureReason.TooLarge, $"it has {token.Length} characters; the limit is {limit}"));
         }
 
-        if (tokenCache is not null && FindValidated(tokenCache, schemeCaches, source, token) is { } validated)
+        TokenHash? hash = null;
+        if (tokenCache is not null && FindValidated(tokenCache, schemeCaches, source, token, ref hash) is { } validated)
         {
             schemeCaches.Keys.RefreshIfDue();
             return Task.FromResult(Accept(validated.CreateTicket(Scheme.Name), cached: true));
@@ -78,7 +79,7 @@ internal sealed class ScalekitApiAuthHandler(
             Logger.ScopeValuesIgnored(shape.IgnoredScopeValues);
         }
 
-        return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache, source, range, shape);
+        return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache, source, range, shape, hash);
     }
 
     /// <summary>
@@ -158,12 +159,13 @@ internal sealed class ScalekitApiAuthHandler(
 
     /// <summary>
     /// The full path: the signing key made available, then JwtBearer's validation (and events); a success gets the
-    /// scopes <paramref name="shape"/> read and, when <paramref name="tokenCache"/> is given, is remembered.
+    /// scopes <paramref name="shape"/> read and, when <paramref name="tokenCache"/> is given, is remembered (under
+    /// <paramref name="hash"/>, the token's hash from the lookup, when there was one).
     /// <paramref name="source"/> is the header value or the token the application supplied, with the token at
     /// <paramref name="range"/> when there is one.
     /// </summary>
     private async Task<AuthenticateResult> AuthenticateWithJwtBearerAsync(
-        SchemeCaches schemeCaches, ValidatedTokenCache? tokenCache, string source, Range? range, AccessTokenShape shape)
+        SchemeCaches schemeCaches, ValidatedTokenCache? tokenCache, string source, Range? range, AccessTokenShape shape, TokenHash? hash = null)
     {
         if (range is not null)
         {
@@ -200,7 +202,8 @@ internal sealed class ScalekitApiAuthHandler(
 
             if (tokenCache is not null && range is { } token)
             {
-                tokenCache.Add(source.AsSpan(token), result.Ticket);
+                var tokenText = source.AsSpan(token);
+                tokenCache.Add(hash ?? TokenHash.Of(tokenText), tokenText.Length, result.Ticket);
             }
 
             return Accept(result, cached: false);
@@ -219,7 +222,8 @@ internal sealed class ScalekitApiAuthHandler(
     /// The cached validation of the request's token: the one this connection used last when the header is the same
     /// (no hashing), else the cache's.
     /// </summary>
-    private ValidatedToken? FindValidated(ValidatedTokenCache tokenCache, SchemeCaches schemeCaches, string authorization, ReadOnlySpan<char> token)
+    private ValidatedToken? FindValidated(
+        ValidatedTokenCache tokenCache, SchemeCaches schemeCaches, string authorization, ReadOnlySpan<char> token, ref TokenHash? hash)
     {
         var keys = schemeCaches.Keys.Current;
         var memo = ConnectionTokenMemo.For(Context, schemeCaches);
@@ -228,7 +232,9 @@ internal sealed class ScalekitApiAuthHandler(
             return recalled;
         }
 
-        var found = tokenCache.Find(token, keys);
+        var computed = TokenHash.Of(token);
+        hash = computed;
+        var found = tokenCache.Find(computed, keys);
         if (found is not null)
         {
             memo?.Remember(authorization, found);

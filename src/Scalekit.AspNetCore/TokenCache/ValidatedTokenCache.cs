@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -31,9 +28,6 @@ internal sealed class ValidatedTokenCache : IDisposable
     /// <summary>Tokens up to this many characters take one unit of the cache's capacity, longer ones a unit per started block.</summary>
     private const int CharsPerUnit = 2048;
 
-    /// <summary>Tokens of up to this many UTF-8 bytes are hashed from a stack buffer.</summary>
-    private const int StackLimit = 4096;
-
     private readonly MemoryCache _entries;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxAge;
@@ -59,10 +53,11 @@ internal sealed class ValidatedTokenCache : IDisposable
     /// The cached validation of <paramref name="token"/>, or <see langword="null"/> when there is none that still counts
     /// against <paramref name="keys"/> (the keys cached now) at the current time. Allocates nothing on a hit.
     /// </summary>
-    public ValidatedToken? Find(ReadOnlySpan<char> token, SigningKeySet? keys)
+    public ValidatedToken? Find(ReadOnlySpan<char> token, SigningKeySet? keys) => Find(TokenHash.Of(token), keys);
+
+    /// <summary>As <see cref="Find(ReadOnlySpan{char}, SigningKeySet?)"/>, for the token whose hash is <paramref name="hash"/>.</summary>
+    public ValidatedToken? Find(in TokenHash hash, SigningKeySet? keys)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        HashOf(token, hash);
         Span<char> key = stackalloc char[KeyLength];
         Convert.TryToBase64Chars(hash, key, out _);
         if (!_entries.TryGetValue(key, out var value) || value is not ValidatedToken entry)
@@ -89,21 +84,26 @@ internal sealed class ValidatedTokenCache : IDisposable
     /// has time left before it expires, and was validated before (see <see cref="SeenOnceFilter"/>). Returns whether it
     /// was added.
     /// </summary>
-    public bool Add(ReadOnlySpan<char> token, AuthenticationTicket ticket)
+    public bool Add(ReadOnlySpan<char> token, AuthenticationTicket ticket) => Add(TokenHash.Of(token), token.Length, ticket);
+
+    /// <summary>
+    /// As <see cref="Add(ReadOnlySpan{char}, AuthenticationTicket)"/>, for the token of <paramref name="tokenLength"/>
+    /// characters whose hash is <paramref name="hash"/>: a miss adds under the hash its lookup computed.
+    /// </summary>
+    public bool Add(in TokenHash hash, int tokenLength, AuthenticationTicket ticket)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        HashOf(token, hash);
-        if (_seenOnce?.SeenBefore(BinaryPrimitives.ReadUInt64LittleEndian(hash)) == false || Describe(ticket) is not { } validated)
+        ReadOnlySpan<byte> bytes = hash;
+        if (_seenOnce?.SeenBefore(BinaryPrimitives.ReadUInt64LittleEndian(bytes)) == false || Describe(ticket) is not { } validated)
         {
             return false;
         }
 
         Span<char> key = stackalloc char[KeyLength];
-        Convert.TryToBase64Chars(hash, key, out _);
+        Convert.TryToBase64Chars(bytes, key, out _);
         var options = new MemoryCacheEntryOptions
         {
             AbsoluteExpiration = validated.Expires,
-            Size = 1 + ((token.Length - 1) / CharsPerUnit),
+            Size = 1 + ((tokenLength - 1) / CharsPerUnit),
         };
         _entries.Set(new string(key), validated, options);
         return true;
@@ -144,26 +144,6 @@ internal sealed class ValidatedTokenCache : IDisposable
         return new ValidatedToken(template, kid, signingKey, expires, ticket.Properties);
     }
 
-    /// <summary>
-    /// Writes the SHA-256 of the token's UTF-8 bytes into <paramref name="hash"/> (its base64 text is the entry's key).
-    /// The bytes are encoded on the stack (a pooled buffer for unusually long tokens) and wiped after hashing: a token
-    /// is a credential.
-    /// </summary>
-    private static void HashOf(ReadOnlySpan<char> token, Span<byte> hash)
-    {
-        var length = Encoding.UTF8.GetByteCount(token);
-        var rented = length > StackLimit ? ArrayPool<byte>.Shared.Rent(length) : null;
-        Span<byte> bytes = rented is not null ? rented.AsSpan(0, length) : stackalloc byte[length];
-        Encoding.UTF8.GetBytes(token, bytes);
-        SHA256.HashData(bytes, hash);
-        CryptographicOperations.ZeroMemory(bytes);
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    /// <summary>The library's <see cref="TimeProvider"/> as the cache's clock, so that entries expire by the same time as everything else.</summary>
     private sealed class Clock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
     {
         public DateTimeOffset UtcNow => time.GetUtcNow();
