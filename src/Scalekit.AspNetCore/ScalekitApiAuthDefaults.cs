@@ -25,4 +25,16 @@ public static class ScalekitApiAuthDefaults
 
     /// <summary>The name of the <see cref="System.Diagnostics.Metrics.Meter"/> that counts validations and key fetches.</summary>
     public const string MeterName = "Scalekit.AspNetCore";
+
+    /// <summary>
+    /// The counter of token validations on <see cref="MeterName"/>, unit <c>{token}</c>; tag <c>outcome</c>
+    /// (<c>success</c> or a refusal reason such as <c>expired</c>) and, on successes, <c>cache</c> (<c>hit</c>, <c>miss</c>).
+    /// </summary>
+    public const string TokenValidationsMetricName = "scalekit.auth.token.validations";
+
+    /// <summary>
+    /// The counter of JWKS fetches on <see cref="MeterName"/>, unit <c>{fetch}</c>; tags <c>trigger</c>
+    /// (<c>cold_start</c>, <c>unknown_kid</c>, <c>interval</c>) and <c>outcome</c> (<c>success</c>, <c>failure</c>).
+    /// </summary>
+    public const string JwksFetchesMetricName = "scalekit.auth.jwks.fetches";
 }

@@ -48,7 +48,7 @@ internal static class ScalekitResponses
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         context.Response.Headers.Append(HeaderNames.WWWAuthenticate, BearerChallenge.Format(
             BearerChallenge.InsufficientScope,
-            "The access token lacks a required scope",
+            ScalekitErrorDescriptions.InsufficientScope,
             scope: string.Join(' ', check.Required)));
 
         var detail = $"The access token lacks the scope(s) {string.Join(", ", check.Missing)} (this endpoint requires {string.Join(", ", check.Required)}). " +

@@ -47,21 +47,21 @@ internal static class TokenFailure
     /// <summary>The <c>error_description</c> sent in <c>WWW-Authenticate</c>: fixed text, never token content.</summary>
     public static string Describe(TokenFailureReason reason) => reason switch
     {
-        TokenFailureReason.Malformed => "The access token is malformed",
-        TokenFailureReason.TooLarge => "The access token is too large",
-        TokenFailureReason.Expired => "The access token expired",
-        TokenFailureReason.NotYetValid => "The access token is not valid yet (nbf)",
-        TokenFailureReason.NoExpiration => "The access token has no expiry (exp)",
-        TokenFailureReason.InvalidAudience => "The access token audience is not accepted by this API",
-        TokenFailureReason.InvalidIssuer => "The access token issuer is not accepted by this API",
-        TokenFailureReason.InvalidSignature => "The access token signature is invalid",
-        TokenFailureReason.SigningKeyNotFound => "The signing key (kid) was not found in the JWKS",
-        TokenFailureReason.AlgorithmNotAllowed => "The signing algorithm is not allowed",
-        TokenFailureReason.KeysUnavailable => "The signing keys could not be fetched from the Scalekit environment",
-        TokenFailureReason.InvalidType => "The access token type (typ) is not accepted",
-        TokenFailureReason.NoSubject => "The access token names no client (client_id or sub)",
-        TokenFailureReason.CriticalHeader => "The access token header lists critical extensions (crit) that this API does not understand",
-        _ => "The access token is invalid",
+        TokenFailureReason.Malformed => ScalekitErrorDescriptions.Malformed,
+        TokenFailureReason.TooLarge => ScalekitErrorDescriptions.TooLarge,
+        TokenFailureReason.Expired => ScalekitErrorDescriptions.Expired,
+        TokenFailureReason.NotYetValid => ScalekitErrorDescriptions.NotYetValid,
+        TokenFailureReason.NoExpiration => ScalekitErrorDescriptions.NoExpiration,
+        TokenFailureReason.InvalidAudience => ScalekitErrorDescriptions.InvalidAudience,
+        TokenFailureReason.InvalidIssuer => ScalekitErrorDescriptions.InvalidIssuer,
+        TokenFailureReason.InvalidSignature => ScalekitErrorDescriptions.InvalidSignature,
+        TokenFailureReason.SigningKeyNotFound => ScalekitErrorDescriptions.SigningKeyNotFound,
+        TokenFailureReason.AlgorithmNotAllowed => ScalekitErrorDescriptions.AlgorithmNotAllowed,
+        TokenFailureReason.KeysUnavailable => ScalekitErrorDescriptions.KeysUnavailable,
+        TokenFailureReason.InvalidType => ScalekitErrorDescriptions.InvalidType,
+        TokenFailureReason.NoSubject => ScalekitErrorDescriptions.NoSubject,
+        TokenFailureReason.CriticalHeader => ScalekitErrorDescriptions.CriticalHeader,
+        _ => ScalekitErrorDescriptions.Invalid,
     };
 
     /// <summary>A snake_case tag for metrics and logs.</summary>

@@ -8,17 +8,14 @@ namespace Scalekit.AspNetCore;
 /// </summary>
 internal sealed class ScalekitMetrics
 {
-    public const string ValidationsName = "scalekit.auth.token.validations";
-    public const string KeyFetchesName = "scalekit.auth.jwks.fetches";
-
     private readonly Counter<long> _validations;
     private readonly Counter<long> _keyFetches;
 
     public ScalekitMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(ScalekitApiAuthDefaults.MeterName);
-        _validations = meter.CreateCounter<long>(ValidationsName, "{token}", "Scalekit access tokens validated, by outcome.");
-        _keyFetches = meter.CreateCounter<long>(KeyFetchesName, "{fetch}", "JWKS fetches, by trigger and outcome.");
+        _validations = meter.CreateCounter<long>(ScalekitApiAuthDefaults.TokenValidationsMetricName, "{token}", "Scalekit access tokens validated, by outcome.");
+        _keyFetches = meter.CreateCounter<long>(ScalekitApiAuthDefaults.JwksFetchesMetricName, "{fetch}", "JWKS fetches, by trigger and outcome.");
     }
 
     public void TokenValidated(string outcome) =>

@@ -20,6 +20,8 @@ public static class TokenErrors
     public const string InvalidType = "The access token type (typ) is not accepted";
     public const string NoSubject = "The access token names no client (client_id or sub)";
     public const string CriticalHeader = "The access token header lists critical extensions (crit) that this API does not understand";
+    public const string KeysUnavailable = "The signing keys could not be fetched from the Scalekit environment";
+    public const string InsufficientScope = "The access token lacks a required scope";
 
     /// <summary>Every description above: a refused token gets one of these and nothing else.</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -11,7 +11,7 @@ namespace Scalekit.AspNetCore.Tests.SigningKeys;
 internal sealed class KeyFetchRecorder(IMeterFactory meterFactory) : IDisposable
 {
     private readonly MetricCollector<long> _collector =
-        new(meterFactory, ScalekitApiAuthDefaults.MeterName, ScalekitMetrics.KeyFetchesName);
+        new(meterFactory, ScalekitApiAuthDefaults.MeterName, ScalekitApiAuthDefaults.JwksFetchesMetricName);
 
     /// <summary>Every finished fetch so far, oldest first, e.g. <c>cold_start/success</c>.</summary>
     public IReadOnlyList<string> Outcomes =>

@@ -88,7 +88,7 @@ public sealed class SigningKeyCacheTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Scope == subject.Meters && instrument.Name == ScalekitMetrics.KeyFetchesName)
+            if (instrument.Meter.Scope == subject.Meters && instrument.Name == ScalekitApiAuthDefaults.JwksFetchesMetricName)
             {
                 l.EnableMeasurementEvents(instrument);
             }

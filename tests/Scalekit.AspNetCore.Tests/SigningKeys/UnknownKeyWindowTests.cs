@@ -40,7 +40,7 @@ public sealed class UnknownKeyWindowTests
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == ScalekitMetrics.KeyFetchesName)
+                if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == ScalekitApiAuthDefaults.JwksFetchesMetricName)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }

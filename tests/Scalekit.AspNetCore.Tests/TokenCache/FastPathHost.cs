@@ -32,7 +32,7 @@ internal sealed class FastPathHost : IAsyncDisposable
         _signatureChecks = signatureChecks;
         Principals = principals;
         _validations = new MetricCollector<long>(
-            host.Api.Services.GetRequiredService<IMeterFactory>(), ScalekitApiAuthDefaults.MeterName, ScalekitMetrics.ValidationsName);
+            host.Api.Services.GetRequiredService<IMeterFactory>(), ScalekitApiAuthDefaults.MeterName, ScalekitApiAuthDefaults.TokenValidationsMetricName);
     }
 
     public KeyCacheHost Host { get; }
