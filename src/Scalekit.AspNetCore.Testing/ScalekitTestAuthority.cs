@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Scalekit.AspNetCore.Testing.Internal;
-using Scalekit.Emulator.Tokens;
+using Scalekit.Tokens;
 
 namespace Scalekit.AspNetCore.Testing;
 

@@ -1,4 +1,4 @@
-using Scalekit.Emulator.Internal;
+using Scalekit.Tokens;
 
 namespace Scalekit.AspNetCore.Testing;
 
@@ -21,10 +21,10 @@ public sealed class ScalekitTestAuthorityOptions
     public string? Audience { get; set; }
 
     /// <summary>The API client id of the tokens (<c>sub</c> and <c>client_id</c>); a new <c>m2morg_…</c> id by default.</summary>
-    public string ClientId { get; set; } = Ids.ApiClient();
+    public string ClientId { get; set; } = ScalekitIds.ApiClient();
 
     /// <summary>The organization id of the tokens (<c>oid</c>); a new <c>org_…</c> id by default.</summary>
-    public string OrganizationId { get; set; } = Ids.Organization();
+    public string OrganizationId { get; set; } = ScalekitIds.Organization();
 
     /// <summary>How long tokens live unless a lifetime is passed. Defaults to one hour, Scalekit's default client expiry.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);

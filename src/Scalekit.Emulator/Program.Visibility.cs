@@ -1,5 +1,4 @@
-// The emulator is also a library (ScalekitEmulatorHost, the test kit's token factory): its top-level Program must stay
-// internal. Without this declaration, .NET 10's PublicTopLevelProgramGenerator makes it a public global Program, and
-// every test project that references the emulator (directly or through Scalekit.AspNetCore.Testing) and its own app
-// gets CS0433 on WebApplicationFactory<Program>.
+// The emulator is also a library (ScalekitEmulatorHost): its top-level Program must stay internal. Without this
+// declaration, .NET 10's PublicTopLevelProgramGenerator makes it a public global Program, and every test project that
+// references the emulator and its own app gets CS0433 on WebApplicationFactory<Program>.
 internal partial class Program;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Scalekit.AspNetCore.Testing.Tests;
 
-/// <summary>STYLE.md §5: public types are sealed or static on purpose; everything else is internal and sealed or static.</summary>
+/// <summary>Public types are sealed or static on purpose, everything else internal and sealed or static; the kit stays small.</summary>
 public sealed class ConventionTests
 {
     private static readonly Type[] KitTypes = typeof(ScalekitTestAuthority).Assembly.GetTypes()
@@ -33,5 +33,15 @@ public sealed class ConventionTests
             nameof(Microsoft.Extensions.DependencyInjection.ScalekitTestAuthorityExtensions),
             nameof(ScalekitWebHostExtensions),
             nameof(ScalekitHttpClientExtensions));
+    }
+
+    [Fact]
+    public void The_kit_references_no_emulator_so_a_test_project_gets_no_executable_or_database()
+    {
+        // Act
+        var references = typeof(ScalekitTestAuthority).Assembly.GetReferencedAssemblies().Select(a => a.Name);
+
+        // Assert
+        references.Should().Contain("Scalekit.Tokens").And.NotContain("Scalekit.Emulator").And.NotContain("Microsoft.Data.Sqlite");
     }
 }

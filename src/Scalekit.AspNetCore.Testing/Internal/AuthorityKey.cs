@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
-using Scalekit.Emulator.Internal;
+using Scalekit.Tokens;
 
 namespace Scalekit.AspNetCore.Testing.Internal;
 
@@ -9,7 +9,7 @@ internal sealed class AuthorityKey : IDisposable
 {
     private AuthorityKey(RSA rsa)
     {
-        Key = new RsaSecurityKey(rsa) { KeyId = Ids.SigningKey() };
+        Key = new RsaSecurityKey(rsa) { KeyId = ScalekitIds.SigningKey() };
         Credentials = new SigningCredentials(Key, SecurityAlgorithms.RsaSha256);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.IdentityModel.Tokens;
 using Scalekit.Emulator.Internal;
 using Scalekit.Emulator.Tokens;
+using Scalekit.Tokens;
 
 namespace Scalekit.Emulator.Endpoints;
 

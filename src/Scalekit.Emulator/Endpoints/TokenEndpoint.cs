@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Scalekit.Emulator.Internal;
 using Scalekit.Emulator.Storage;
 using Scalekit.Emulator.Tokens;
+using Scalekit.Tokens;
 
 namespace Scalekit.Emulator.Endpoints;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Scalekit.Emulator.Internal;
 using Scalekit.Emulator.Tokens;
+using Scalekit.Tokens;
 
 namespace Scalekit.Emulator.Endpoints;
 

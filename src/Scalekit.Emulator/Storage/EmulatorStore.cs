@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Scalekit.Emulator.Internal;
+using Scalekit.Tokens;
 
 namespace Scalekit.Emulator.Storage;
 
@@ -20,7 +21,7 @@ internal sealed class EmulatorStore(EmulatorDatabase database, TimeProvider time
     public Organization CreateOrganization(string displayName, string? externalId, string? regionCode, IReadOnlyDictionary<string, string> metadata)
     {
         var now = Now();
-        var organization = new Organization(Ids.Organization(), now, now, displayName, regionCode, externalId, metadata);
+        var organization = new Organization(ScalekitIds.Organization(), now, now, displayName, regionCode, externalId, metadata);
         using var connection = database.Open();
         Execute(connection, null,
             "INSERT INTO organizations (id, display_name, external_id, region_code, metadata, create_time, update_time) VALUES ($id, $name, $external, $region, $metadata, $now, $now)",
@@ -58,7 +59,7 @@ internal sealed class EmulatorStore(EmulatorDatabase database, TimeProvider time
     public (ApiClient Client, string PlainSecret) CreateClient(string organizationId, ApiClientSpec spec)
     {
         var now = Now();
-        var clientId = Ids.ApiClient();
+        var clientId = ScalekitIds.ApiClient();
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction,
@@ -171,7 +172,7 @@ internal sealed class EmulatorStore(EmulatorDatabase database, TimeProvider time
         var plain = Ids.PlainSecret();
         Execute(connection, transaction,
             "INSERT INTO client_secrets (id, client_id, secret_hash, secret_suffix, status, create_time, update_time) VALUES ($id, $client, $hash, $suffix, 'ACTIVE', $now, $now)",
-            ("$id", Ids.Secret()), ("$client", clientId), ("$hash", SecretHasher.Hash(plain)), ("$suffix", SecretHasher.Suffix(plain)), ("$now", Format(now)));
+            ("$id", ScalekitIds.Secret()), ("$client", clientId), ("$hash", SecretHasher.Hash(plain)), ("$suffix", SecretHasher.Suffix(plain)), ("$now", Format(now)));
         return plain;
     }
 

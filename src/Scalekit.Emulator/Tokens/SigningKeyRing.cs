@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using Scalekit.Emulator.Internal;
 using Scalekit.Emulator.Storage;
+using Scalekit.Tokens;
 
 namespace Scalekit.Emulator.Tokens;
 
@@ -71,7 +71,7 @@ internal sealed class SigningKeyRing(EmulatorStore store, TimeProvider time, IOp
     private static SigningKeyRecord NewKey(DateTime now)
     {
         using var rsa = RSA.Create(2048);
-        return new SigningKeyRecord(Ids.SigningKey(), rsa.ExportPkcs8PrivateKeyPem(), now, now, null);
+        return new SigningKeyRecord(ScalekitIds.SigningKey(), rsa.ExportPkcs8PrivateKeyPem(), now, now, null);
     }
 
     private RsaSecurityKey Parse(SigningKeyRecord record) =>

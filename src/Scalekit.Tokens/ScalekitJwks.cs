@@ -1,12 +1,12 @@
 using Microsoft.IdentityModel.Tokens;
 
-namespace Scalekit.Emulator.Tokens;
+namespace Scalekit.Tokens;
 
 /// <summary>
 /// The JWKS document (<c>{"keys":[…]}</c>) that publishes RSA signing keys the way Scalekit's <c>/keys</c> does: public
 /// halves only, <c>use</c> <c>sig</c>, <c>alg</c> <c>RS256</c>. Served by the emulator and by the test kit's in-memory authority.
 /// </summary>
-internal static class ScalekitJwks
+public static class ScalekitJwks
 {
     /// <summary>The document for <paramref name="keys"/>, ready for <c>JsonSerializer</c> or <c>Results.Json</c>.</summary>
     public static object Document(IEnumerable<(string Kid, RsaSecurityKey Key)> keys) =>

@@ -1,4 +1,4 @@
-namespace Scalekit.Emulator.Tokens;
+namespace Scalekit.Tokens;
 
 /// <summary>
 /// What goes into a Scalekit-shaped access token. The emulator's token endpoint and the test kit both mint through

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Scalekit.Emulator.Internal;
 
-namespace Scalekit.Emulator.Tokens;
+namespace Scalekit.Tokens;
 
 /// <summary>
 /// Mints RS256 access tokens shaped exactly like Scalekit's (header <c>kid</c> <c>snk_…</c>, payload as documented in
@@ -55,7 +54,7 @@ public static class ScalekitTokenFactory
             payload["custom_claims"] = descriptor.CustomClaims;
         }
 
-        payload["jti"] = descriptor.TokenId ?? Ids.Token();
+        payload["jti"] = descriptor.TokenId ?? ScalekitIds.Token();
         payload["iat"] = descriptor.IssuedAt.ToUnixTimeSeconds();
         payload["nbf"] = (descriptor.NotBefore ?? descriptor.IssuedAt).ToUnixTimeSeconds();
         payload["exp"] = descriptor.ExpiresAt.ToUnixTimeSeconds();
