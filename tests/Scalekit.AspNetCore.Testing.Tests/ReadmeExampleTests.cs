@@ -1,4 +1,4 @@
-// The first example of README.md's "Testing your API", verbatim but for the namespace line: it must compile and pass.
+// The first example of docs/testing.md ("Testing your API"), verbatim but for the namespace line: it must compile and pass.
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,6 @@
 namespace Scalekit.AspNetCore.Testing.Tests;
 
-/// <summary>The README's "Testing your API" example is <c>ReadmeExampleTests.cs</c>, so it compiles and passes.</summary>
+/// <summary>The first example of docs/testing.md ("Testing your API") is <c>ReadmeExampleTests.cs</c>, so it compiles and passes.</summary>
 public sealed class ReadmeTests
 {
     [Fact]
@@ -8,14 +8,14 @@ public sealed class ReadmeTests
     {
         // Arrange
         var root = RepositoryRoot();
-        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(root, "docs", "testing.md"));
         var section = readme[readme.IndexOf("## Testing your API", StringComparison.Ordinal)..];
         var start = section.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
         var example = section[start..section.IndexOf("```\n", start, StringComparison.Ordinal)];
 
         // Act
         var tested = File.ReadAllLines(Path.Combine(root, "tests", "Scalekit.AspNetCore.Testing.Tests", "ReadmeExampleTests.cs"))
-            .Where(line => !line.StartsWith("// The first example of README.md", StringComparison.Ordinal)
+            .Where(line => !line.StartsWith("// The first example of docs/testing.md", StringComparison.Ordinal)
                            && !line.StartsWith("namespace ReadmeExample;", StringComparison.Ordinal));
 
         // Assert
