@@ -27,7 +27,7 @@ internal sealed class ScalekitApiAuthHandler(
 {
     private const string BearerPrefix = "Bearer ";
 
-    /// <summary>The events JwtBearer creates when the application sets none: the fast path may skip these.</summary>
+    /// <summary>The events JwtBearer creates when the application sets none: the validated-token cache may skip these.</summary>
     private static readonly JwtBearerEvents DefaultEvents = new();
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -44,7 +44,7 @@ internal sealed class ScalekitApiAuthHandler(
             return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache: null, authorization, range: null, shape: default);
         }
 
-        return AuthenticateTokenAsync(schemeCaches, FastPathCache(schemeCaches), authorization, range);
+        return AuthenticateTokenAsync(schemeCaches, TokenCacheFor(schemeCaches), authorization, range);
     }
 
     /// <summary>
@@ -144,7 +144,7 @@ internal sealed class ScalekitApiAuthHandler(
         if (failure is not null)
         {
             // Fixed descriptions only: exception messages may quote token content.
-            challenge.Error = BearerChallenge.InvalidToken;
+            challenge.Error = BearerChallengeWriter.InvalidToken;
             challenge.ErrorDescription = TokenFailure.Describe(TokenFailure.Classify(failure));
         }
 
@@ -251,7 +251,7 @@ internal sealed class ScalekitApiAuthHandler(
     /// (which may answer differently for the same token, such as a revocation list) gets JwtBearer's full path on every
     /// request.
     /// </summary>
-    private ValidatedTokenCache? FastPathCache(SchemeCaches schemeCaches) =>
+    private ValidatedTokenCache? TokenCacheFor(SchemeCaches schemeCaches) =>
         schemeCaches.Tokens is { } tokens
         && !Options.SaveToken
         && Events.GetType() == typeof(JwtBearerEvents)
@@ -317,7 +317,7 @@ internal sealed class ScalekitApiAuthHandler(
 
     /// <summary>
     /// Where the token of an <c>Authorization: Bearer</c> header value is (the scheme name is case-insensitive), or
-    /// <see langword="null"/> when there is none. A range, not a string: the fast path hashes the token in place.
+    /// <see langword="null"/> when there is none. A range, not a string: the validated-token cache hashes the token in place.
     /// </summary>
     private static Range? BearerToken(string authorization)
     {

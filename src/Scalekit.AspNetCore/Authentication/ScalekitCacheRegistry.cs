@@ -6,7 +6,7 @@ namespace Scalekit.AspNetCore;
 
 /// <summary>
 /// The caches of each authentication scheme, created on first use: the <see cref="SigningKeyCache"/> shared by the token
-/// validator and the handler, and the <see cref="ValidatedTokenCache"/> of the handler's fast path. Each scheme has its
+/// validator and the handler, and the <see cref="ValidatedTokenCache"/> the handler consults first. Each scheme has its
 /// own: a token valid for one scheme's audience never passes another scheme from the cache.
 /// </summary>
 internal sealed class ScalekitCacheRegistry(

@@ -17,7 +17,7 @@ internal static class ScalekitResponses
     public static Task WriteUnauthorizedAsync(HttpContext context, string? error, string? description, string? errorUri)
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers.Append(HeaderNames.WWWAuthenticate, BearerChallenge.Format(error, description, errorUri));
+        context.Response.Headers.Append(HeaderNames.WWWAuthenticate, BearerChallengeWriter.Format(error, description, errorUri));
         return WriteProblemAsync(context, new ProblemDetails
         {
             Type = BearerSpec,
@@ -46,8 +46,8 @@ internal static class ScalekitResponses
     public static Task WriteInsufficientScopeAsync(HttpContext context, ScopeCheck check)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        context.Response.Headers.Append(HeaderNames.WWWAuthenticate, BearerChallenge.Format(
-            BearerChallenge.InsufficientScope,
+        context.Response.Headers.Append(HeaderNames.WWWAuthenticate, BearerChallengeWriter.Format(
+            BearerChallengeWriter.InsufficientScope,
             ScalekitErrorDescriptions.InsufficientScope,
             scope: string.Join(' ', check.Required)));
 

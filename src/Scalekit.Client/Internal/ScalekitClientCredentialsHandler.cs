@@ -49,7 +49,7 @@ internal sealed class ScalekitClientCredentialsHandler(TokenRegistration registr
         var token = await cache.GetAsync(registration, rejectedToken: null, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!resendable || BearerChallenge.Reason(response) is not { } reason)
+        if (!resendable || BearerChallengeReader.Reason(response) is not { } reason)
         {
             return response;
         }

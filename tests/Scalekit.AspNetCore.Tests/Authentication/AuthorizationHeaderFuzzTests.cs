@@ -37,7 +37,7 @@ public sealed class AuthorizationHeaderFuzzTests(IssuerFixture fixture, ITestOut
     /// <summary>
     /// The API's unknown-kid cooldown, short: many cases name a kid the JWKS lacks, and with the default (10 s) each one
     /// sent during the cooldown may wait for the fetch scheduled at its end. This test is about reading tokens; the
-    /// cache's flood protection has its own tests (KeyCache/).
+    /// cache's flood protection has its own tests (SigningKeys/).
     /// </summary>
     private static readonly TimeSpan UnknownKeyCooldown = TimeSpan.FromMilliseconds(1);
 

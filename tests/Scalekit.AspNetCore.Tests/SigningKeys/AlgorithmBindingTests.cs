@@ -23,7 +23,7 @@ public sealed class AlgorithmBindingTests
     public async Task A_token_signed_with_another_algorithm_than_its_keys_is_refused(string published, string tokenAlgorithm)
     {
         // Arrange: the signature is made by the published key, with the token's algorithm
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         var key = host.Issuer.Publish(Key(published)).SigningWith(tokenAlgorithm);
 
         // Act
@@ -43,7 +43,7 @@ public sealed class AlgorithmBindingTests
     public async Task A_token_signed_with_its_keys_algorithm_is_accepted(string published, string tokenAlgorithm)
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         var key = host.Issuer.Publish(Key(published)).SigningWith(tokenAlgorithm);
 
         // Act
@@ -57,7 +57,7 @@ public sealed class AlgorithmBindingTests
     public async Task A_token_is_accepted_when_the_application_brings_back_the_legacy_token_handler()
     {
         // Arrange: UseSecurityTokenValidators hands the key resolver a JwtSecurityToken instead of a JsonWebToken
-        await using var host = await KeyCacheHost.StartAsync(services: services =>
+        await using var host = await SigningKeysHost.StartAsync(services: services =>
             services.PostConfigure<JwtBearerOptions>(
                 ScalekitApiAuthDefaults.AuthenticationScheme, o => o.UseSecurityTokenValidators = true));
 

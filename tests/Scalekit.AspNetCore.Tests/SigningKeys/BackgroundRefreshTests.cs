@@ -10,10 +10,10 @@ public sealed class BackgroundRefreshTests
     public async Task Requests_after_the_refresh_interval_are_served_from_the_cache_while_the_refresh_is_in_flight()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         using var hold = host.Issuer.HoldResponses();
         var arrived = host.Issuer.NextFetch();
-        host.Time.Advance(KeyCacheTimings.RefreshInterval);
+        host.Time.Advance(SigningKeyTimings.RefreshInterval);
 
         // Act: the refresh is held at the issuer for as long as these requests run.
         await host.AssertAcceptedAsync();
@@ -32,9 +32,9 @@ public sealed class BackgroundRefreshTests
     public async Task A_due_refresh_runs_once_for_all_the_requests_that_found_it_due()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         var hold = host.Issuer.HoldResponses();
-        host.Time.Advance(KeyCacheTimings.RefreshInterval);
+        host.Time.Advance(SigningKeyTimings.RefreshInterval);
         for (var i = 0; i < 5; i++)
         {
             await host.AssertAcceptedAsync();
@@ -53,7 +53,7 @@ public sealed class BackgroundRefreshTests
     public async Task A_key_retired_by_the_background_refresh_is_then_refused()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         host.Issuer.Publish(TestSigningKey.Create());
         host.Issuer.Retire(host.Issuer.PrimaryKey);
 

@@ -21,7 +21,7 @@ internal sealed class CacheUnderTest : IAsyncDisposable
         var meters = Meters = services.GetRequiredService<IMeterFactory>();
         Fetches = new KeyFetchRecorder(meters);
         var options = new ScalekitApiAuthOptions { EnvironmentUrl = issuer.EnvironmentUrl };
-        KeyCacheTimings.Apply(options.Keys);
+        SigningKeyTimings.Apply(options.Keys);
         Cache = new SigningKeyCache(
             ScalekitEndpoints.From(options),
             options,

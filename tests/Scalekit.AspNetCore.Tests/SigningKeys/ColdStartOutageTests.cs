@@ -12,7 +12,7 @@ public sealed class ColdStartOutageTests
     public async Task A_request_on_a_cold_start_the_issuer_fails_gets_503(JwksMode answer)
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(answer);
+        await using var host = await SigningKeysHost.StartAsync(answer);
 
         // Act
         var status = await host.StatusWithFetchAsync(host.ValidToken());
@@ -25,7 +25,7 @@ public sealed class ColdStartOutageTests
     public async Task The_503_carries_retry_after_in_whole_seconds_and_a_problem_body()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(JwksMode.Unavailable);
+        await using var host = await SigningKeysHost.StartAsync(JwksMode.Unavailable);
 
         // Act
         using var response = await host.GetAsync(host.ValidToken());
@@ -33,7 +33,7 @@ public sealed class ColdStartOutageTests
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         var retryAfter = response.Headers.GetValues("Retry-After").Should().ContainSingle().Subject;
-        int.Parse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture).Should().BeInRange(1, (int)KeyCacheTimings.MinRetryDelay.TotalSeconds);
+        int.Parse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture).Should().BeInRange(1, (int)SigningKeyTimings.MinRetryDelay.TotalSeconds);
         response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
         (await response.Content.ReadAsStringAsync()).Should().Contain("\"status\":503");
     }
@@ -42,11 +42,11 @@ public sealed class ColdStartOutageTests
     public async Task Requests_during_the_cold_start_backoff_get_503_without_fetching()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(JwksMode.Unavailable);
+        await using var host = await SigningKeysHost.StartAsync(JwksMode.Unavailable);
         await host.StatusOfAsync(host.ValidToken());
 
         // Act
-        host.Time.Advance(KeyCacheTimings.MinRetryDelay - TimeSpan.FromSeconds(1));
+        host.Time.Advance(SigningKeyTimings.MinRetryDelay - TimeSpan.FromSeconds(1));
         using var response = await host.GetAsync(host.ValidToken());
 
         // Assert
@@ -61,7 +61,7 @@ public sealed class ColdStartOutageTests
     public async Task A_recovered_issuer_is_asked_again_once_the_backoff_has_passed(int secondsLater, HttpStatusCode expected, int fetches)
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(JwksMode.Unavailable);
+        await using var host = await SigningKeysHost.StartAsync(JwksMode.Unavailable);
         await host.StatusOfAsync(host.ValidToken());
         host.Issuer.Mode = JwksMode.Serve;
 
@@ -78,13 +78,13 @@ public sealed class ColdStartOutageTests
     public async Task A_hanging_issuer_on_a_cold_start_is_given_up_on_after_the_fetch_timeout()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(JwksMode.Hang);
+        await using var host = await SigningKeysHost.StartAsync(JwksMode.Hang);
         var arrived = host.Issuer.NextFetch();
         var request = host.StatusOfAsync(host.ValidToken());
         await arrived.Bounded();
 
         // Act
-        host.Time.Advance(KeyCacheTimings.FetchTimeout);
+        host.Time.Advance(SigningKeyTimings.FetchTimeout);
 
         // Assert
         (await request).Should().Be(HttpStatusCode.ServiceUnavailable);

@@ -9,7 +9,7 @@ public sealed class ColdStartTests
     public async Task The_first_request_after_start_fetches_the_key_set_once()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
 
         // Act
         await host.AssertAcceptedAsync();
@@ -22,7 +22,7 @@ public sealed class ColdStartTests
     public async Task Requests_after_the_first_are_served_from_the_cache()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
 
         // Act
         for (var i = 0; i < 5; i++)
@@ -38,7 +38,7 @@ public sealed class ColdStartTests
     public async Task Fifty_concurrent_cold_start_requests_share_one_fetch()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         var token = host.ValidToken();
 
         // Act

@@ -9,7 +9,7 @@ public sealed class ConcurrencyTests
     public async Task Three_hundred_parallel_valid_requests_from_a_cold_start_all_pass()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         var tokens = Enumerable.Range(0, 300).Select(_ => host.ValidToken()).ToList();
 
         // Act: one client, all requests in flight at once.

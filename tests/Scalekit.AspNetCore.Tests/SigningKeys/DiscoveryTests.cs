@@ -33,8 +33,8 @@ public sealed class DiscoveryTests
         host.Issuer.DiscoveryCount.Should().Be(1);
     }
 
-    private static Task<KeyCacheHost> StartWithDiscoveryAsync() =>
-        KeyCacheHost.StartAsync(configure: options =>
+    private static Task<SigningKeysHost> StartWithDiscoveryAsync() =>
+        SigningKeysHost.StartAsync(configure: options =>
         {
             options.DiscoveryUri = options.EnvironmentUrl + "/.well-known/openid-configuration";
             options.JwksUri = null;

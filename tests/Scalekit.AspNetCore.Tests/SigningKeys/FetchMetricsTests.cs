@@ -9,7 +9,7 @@ public sealed class FetchMetricsTests
     public async Task A_cold_start_fetch_is_counted_as_cold_start_success()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
 
         // Act
         await host.AssertAcceptedAsync();
@@ -22,7 +22,7 @@ public sealed class FetchMetricsTests
     public async Task A_failed_cold_start_fetch_is_counted_as_cold_start_failure()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(JwksMode.Unavailable);
+        await using var host = await SigningKeysHost.StartAsync(JwksMode.Unavailable);
 
         // Act
         await host.StatusOfAsync(host.ValidToken());
@@ -35,7 +35,7 @@ public sealed class FetchMetricsTests
     public async Task A_fetch_for_an_unknown_kid_is_counted_as_unknown_kid_success()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
 
         // Act
         await host.AssertAcceptedAsync(host.TokenSignedBy(host.Issuer.Publish(TestSigningKey.Create())));
@@ -48,7 +48,7 @@ public sealed class FetchMetricsTests
     public async Task A_due_refresh_is_counted_as_interval_success()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
 
         // Act
         await host.RefreshInBackgroundAsync();
@@ -61,7 +61,7 @@ public sealed class FetchMetricsTests
     public async Task A_failed_due_refresh_is_counted_as_interval_failure()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         host.Issuer.Mode = JwksMode.Unavailable;
 
         // Act

@@ -21,7 +21,7 @@ public sealed class JwksRedirectTests
     public async Task A_redirecting_JWKS_is_not_followed(int redirectStatus)
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(JwksMode.Redirect);
+        await using var host = await SigningKeysHost.StartAsync(JwksMode.Redirect);
         host.Issuer.RedirectStatus = redirectStatus;
 
         // Act
@@ -36,13 +36,13 @@ public sealed class JwksRedirectTests
     public async Task A_redirect_fails_the_fetch_naming_its_status_and_the_location_not_followed()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(JwksMode.Redirect, services: KeyCacheLogs.Capture);
+        await using var host = await SigningKeysHost.StartAsync(JwksMode.Redirect, services: SigningKeyLogs.Capture);
 
         // Act
         await host.StatusWithFetchAsync(host.ValidToken());
 
         // Assert
-        KeyCacheLogs.Of(host, FetchFailedEvent).Should().ContainSingle().Which.Message.Should().Contain(
+        SigningKeyLogs.Of(host, FetchFailedEvent).Should().ContainSingle().Which.Message.Should().Contain(
             $"HTTP 302 from {host.Issuer.EnvironmentUrl}/keys, redirecting to {host.Issuer.EnvironmentUrl}{JwksServer.MovedKeysPath}: redirects are not followed");
     }
 
@@ -50,7 +50,7 @@ public sealed class JwksRedirectTests
     public async Task A_redirecting_discovery_document_is_not_followed()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(configure: options =>
+        await using var host = await SigningKeysHost.StartAsync(configure: options =>
         {
             options.DiscoveryUri = options.EnvironmentUrl + JwksServer.DiscoveryPath;
             options.JwksUri = null;
@@ -70,7 +70,7 @@ public sealed class JwksRedirectTests
     public async Task Keys_an_application_handler_fetched_by_following_a_redirect_are_refused()
     {
         // Arrange: the application replaces the backchannel's primary handler with one that follows redirects
-        await using var host = await KeyCacheHost.StartAsync(JwksMode.Redirect, services: FollowRedirects);
+        await using var host = await SigningKeysHost.StartAsync(JwksMode.Redirect, services: FollowRedirects);
 
         // Act
         var status = await host.StatusWithFetchAsync(host.ValidToken());
@@ -84,9 +84,9 @@ public sealed class JwksRedirectTests
     public async Task Keys_fetched_from_another_address_fail_the_fetch_naming_that_address()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(JwksMode.Redirect, services: services =>
+        await using var host = await SigningKeysHost.StartAsync(JwksMode.Redirect, services: services =>
         {
-            KeyCacheLogs.Capture(services);
+            SigningKeyLogs.Capture(services);
             FollowRedirects(services);
         });
 
@@ -94,7 +94,7 @@ public sealed class JwksRedirectTests
         await host.StatusWithFetchAsync(host.ValidToken());
 
         // Assert
-        KeyCacheLogs.Of(host, FetchFailedEvent).Should().ContainSingle().Which.Message.Should().Contain(
+        SigningKeyLogs.Of(host, FetchFailedEvent).Should().ContainSingle().Which.Message.Should().Contain(
             $"the request to {host.Issuer.EnvironmentUrl}/keys was answered from {host.Issuer.EnvironmentUrl}{JwksServer.MovedKeysPath}");
     }
 

@@ -21,7 +21,7 @@ public sealed class KeyPolicyTests
     public async Task A_token_signed_by_a_key_the_JWKS_may_not_use_is_refused(string published)
     {
         // Arrange: the issuer publishes the unusable key beside its usable primary key
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         var key = host.Issuer.Publish(Unusable(published));
 
         // Act
@@ -35,7 +35,7 @@ public sealed class KeyPolicyTests
     public async Task A_key_whose_key_ops_hold_verify_is_used()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         var key = host.Issuer.Publish(TestSigningKey.Create().WithJwk(jwk => jwk["key_ops"] = new[] { "verify" }));
 
         // Act
@@ -49,7 +49,7 @@ public sealed class KeyPolicyTests
     public async Task The_usable_keys_of_a_JWKS_keep_working_beside_skipped_ones()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         host.Issuer.Publish(Unusable("RSA 1024"));
         host.Issuer.Publish(Unusable("OKP"));
 
@@ -80,14 +80,14 @@ public sealed class KeyPolicyTests
     public async Task A_skipped_key_is_logged_with_its_kid_and_the_reason(string published, string reason)
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(services: KeyCacheLogs.Capture);
+        await using var host = await SigningKeysHost.StartAsync(services: SigningKeyLogs.Capture);
         var key = host.Issuer.Publish(Unusable(published));
 
         // Act
         await host.AssertAcceptedAsync();
 
         // Assert: keys[0] is the primary key
-        KeyCacheLogs.Of(host, SkippedEvent).Should().ContainSingle()
+        SigningKeyLogs.Of(host, SkippedEvent).Should().ContainSingle()
             .Which.Message.Should().Contain($"keys[1] {key.Kid}: {reason}.");
     }
 
@@ -97,14 +97,14 @@ public sealed class KeyPolicyTests
     public async Task A_skipped_key_without_a_kid_is_logged_by_its_position(string published, string reason)
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(services: KeyCacheLogs.Capture);
+        await using var host = await SigningKeysHost.StartAsync(services: SigningKeyLogs.Capture);
         host.Issuer.Publish(Unusable(published));
 
         // Act
         await host.AssertAcceptedAsync();
 
         // Assert
-        KeyCacheLogs.Of(host, SkippedEvent).Should().ContainSingle()
+        SigningKeyLogs.Of(host, SkippedEvent).Should().ContainSingle()
             .Which.Message.Should().Contain($"keys[1]: {reason}.");
     }
 
@@ -112,7 +112,7 @@ public sealed class KeyPolicyTests
     public async Task One_warning_per_fetch_lists_every_skipped_key()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(services: KeyCacheLogs.Capture);
+        await using var host = await SigningKeysHost.StartAsync(services: SigningKeyLogs.Capture);
         var small = host.Issuer.Publish(Unusable("RSA 1024"));
         var encryption = host.Issuer.Publish(Unusable("use enc"));
         var edwards = host.Issuer.Publish(Unusable("OKP"));
@@ -121,7 +121,7 @@ public sealed class KeyPolicyTests
         await host.AssertAcceptedAsync();
 
         // Assert
-        var warning = KeyCacheLogs.Of(host, SkippedEvent).Should().ContainSingle().Subject;
+        var warning = SigningKeyLogs.Of(host, SkippedEvent).Should().ContainSingle().Subject;
         warning.Level.Should().Be(LogLevel.Warning);
         warning.Message.Should().Be(
             $"Skipped 3 key(s) of the Scalekit JWKS at {host.Issuer.EnvironmentUrl}/keys that cannot verify tokens: "
@@ -134,7 +134,7 @@ public sealed class KeyPolicyTests
     public async Task The_warning_lists_ten_skipped_keys_and_counts_the_rest()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(services: KeyCacheLogs.Capture);
+        await using var host = await SigningKeysHost.StartAsync(services: SigningKeyLogs.Capture);
         var small = Unusable("RSA 1024");
         var kids = Enumerable.Range(1, 12).Select(i => host.Issuer.Publish(small.WithKid($"snk_small_{i}")).Kid).ToList();
 
@@ -142,7 +142,7 @@ public sealed class KeyPolicyTests
         await host.AssertAcceptedAsync();
 
         // Assert
-        var message = KeyCacheLogs.Of(host, SkippedEvent).Should().ContainSingle().Subject.Message;
+        var message = SigningKeyLogs.Of(host, SkippedEvent).Should().ContainSingle().Subject.Message;
         message.Should().StartWith("Skipped 12 key(s)").And.Contain($"keys[10] {kids[9]}: ").And.EndWith("; and 2 more.");
         message.Should().NotContain(kids[10]);
     }
@@ -151,7 +151,7 @@ public sealed class KeyPolicyTests
     public async Task Every_fetch_of_a_JWKS_with_skipped_keys_logs_its_own_warning()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(services: KeyCacheLogs.Capture);
+        await using var host = await SigningKeysHost.StartAsync(services: SigningKeyLogs.Capture);
         host.Issuer.Publish(Unusable("RSA 1024"));
         await host.AssertAcceptedAsync();
 
@@ -159,35 +159,35 @@ public sealed class KeyPolicyTests
         await host.RefreshInBackgroundAsync();
 
         // Assert
-        KeyCacheLogs.Of(host, SkippedEvent).Should().HaveCount(2);
+        SigningKeyLogs.Of(host, SkippedEvent).Should().HaveCount(2);
     }
 
     [Fact]
     public async Task A_JWKS_of_usable_keys_logs_no_skip_warning()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(services: KeyCacheLogs.Capture);
+        await using var host = await SigningKeysHost.StartAsync(services: SigningKeyLogs.Capture);
         host.Issuer.Publish(TestSigningKey.CreateEc(JsonWebKeyECTypes.P256));
 
         // Act
         await host.AssertAcceptedAsync();
 
         // Assert
-        KeyCacheLogs.Of(host, SkippedEvent).Should().BeEmpty();
+        SigningKeyLogs.Of(host, SkippedEvent).Should().BeEmpty();
     }
 
     [Fact]
     public async Task A_skipped_kid_is_logged_shortened_and_without_control_characters()
     {
         // Arrange: a kid with a control character, longer than the 64 characters a log shows
-        await using var host = await KeyCacheHost.StartAsync(services: KeyCacheLogs.Capture);
+        await using var host = await SigningKeysHost.StartAsync(services: SigningKeyLogs.Capture);
         host.Issuer.Publish(TestSigningKey.CreateRsa(1024, "snk_\u001b[31m" + new string('a', 100)));
 
         // Act
         await host.AssertAcceptedAsync();
 
         // Assert
-        KeyCacheLogs.Of(host, SkippedEvent).Should().ContainSingle()
+        SigningKeyLogs.Of(host, SkippedEvent).Should().ContainSingle()
             .Which.Message.Should().Contain($"keys[1] snk_?[31m{new string('a', 55)}…: {SigningKeyReader.Reasons.RsaKeyTooSmall}.")
             .And.NotContain("\u001b");
     }
@@ -196,14 +196,14 @@ public sealed class KeyPolicyTests
     public async Task A_JWKS_whose_every_key_is_skipped_fails_the_fetch_as_holding_no_usable_key()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(JwksMode.Unusable, services: KeyCacheLogs.Capture);
+        await using var host = await SigningKeysHost.StartAsync(JwksMode.Unusable, services: SigningKeyLogs.Capture);
 
         // Act
         var status = await host.StatusWithFetchAsync(host.ValidToken());
 
         // Assert
         status.Should().Be(HttpStatusCode.ServiceUnavailable);
-        KeyCacheLogs.Of(host, "SigningKeysFetchFailed").Should().ContainSingle()
+        SigningKeyLogs.Of(host, "SigningKeysFetchFailed").Should().ContainSingle()
             .Which.Message.Should().Contain("the JWKS holds no usable signing key");
     }
 

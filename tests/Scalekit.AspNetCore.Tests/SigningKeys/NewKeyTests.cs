@@ -10,7 +10,7 @@ public sealed class NewKeyTests
     public async Task A_key_published_moments_after_the_cold_start_fetch_is_accepted_on_its_first_request()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         var newKey = host.Issuer.Publish(TestSigningKey.Create());
 
         // Act
@@ -25,7 +25,7 @@ public sealed class NewKeyTests
     public async Task A_key_published_after_a_refresh_is_accepted_on_its_first_request()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         await host.RefreshInBackgroundAsync();
         var newKey = host.Issuer.Publish(TestSigningKey.Create());
 
@@ -40,7 +40,7 @@ public sealed class NewKeyTests
     public async Task A_key_published_while_the_cold_start_fetch_is_in_flight_is_accepted_on_its_first_request()
     {
         // Arrange: the only request waits for the cold-start fetch, which was answered before the key existed.
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         var newKey = TestSigningKey.Create();
         var hold = host.Issuer.HoldResponses();
         var arrived = host.Issuer.NextFetch();
@@ -60,10 +60,10 @@ public sealed class NewKeyTests
     public async Task A_key_published_just_after_fifty_unknown_kid_probes_is_accepted_on_its_first_request()
     {
         // Arrange: fifty probes with random kids, the first fetching at once and the others at the cooldown's end
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         var probes = Enumerable.Range(0, 50).Select(i => host.StatusOfAsync(host.UnknownKidToken($"snk_probe_{i}"))).ToList();
-        await KeyCacheHost.UntilAsync(() => probes.Count(p => p.IsCompleted) + host.Keys.UnknownKeyWaiters == 50);
-        host.Time.Advance(KeyCacheTimings.UnknownKeyCooldown);
+        await SigningKeysHost.UntilAsync(() => probes.Count(p => p.IsCompleted) + host.Keys.UnknownKeyWaiters == 50);
+        host.Time.Advance(SigningKeyTimings.UnknownKeyCooldown);
         (await Task.WhenAll(probes)).Should().AllBeEquivalentTo(HttpStatusCode.Unauthorized);
         var newKey = host.Issuer.Publish(TestSigningKey.Create());
 
@@ -78,7 +78,7 @@ public sealed class NewKeyTests
     public async Task Two_rotations_two_seconds_apart_are_both_accepted()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         var first = host.Issuer.Publish(TestSigningKey.Create());
         (await host.StatusOfAsync(host.TokenSignedBy(first))).Should().Be(HttpStatusCode.OK);
         host.Time.Advance(TimeSpan.FromSeconds(2));

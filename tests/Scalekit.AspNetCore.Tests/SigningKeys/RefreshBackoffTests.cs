@@ -9,11 +9,11 @@ public sealed class RefreshBackoffTests
     public async Task Requests_during_the_backoff_after_a_failed_refresh_do_not_fetch()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         await FailARefreshAsync(host);
 
         // Act
-        var fetches = await host.FetchesAfterRequestAtAsync(KeyCacheTimings.MinRetryDelay - S(1));
+        var fetches = await host.FetchesAfterRequestAtAsync(SigningKeyTimings.MinRetryDelay - S(1));
 
         // Assert
         fetches.Should().Be(2);
@@ -23,11 +23,11 @@ public sealed class RefreshBackoffTests
     public async Task A_failed_refresh_is_retried_by_the_first_request_after_the_backoff()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         await FailARefreshAsync(host);
 
         // Act
-        var fetches = await host.FetchesAfterRequestAtAsync(KeyCacheTimings.MinRetryDelay);
+        var fetches = await host.FetchesAfterRequestAtAsync(SigningKeyTimings.MinRetryDelay);
 
         // Assert
         fetches.Should().Be(3);
@@ -37,7 +37,7 @@ public sealed class RefreshBackoffTests
     public async Task The_backoff_doubles_after_each_failure_up_to_the_maximum()
     {
         // Arrange: the first failure waits 10 s, then 20 s, then 40 s, which is the maximum.
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         await FailARefreshAsync(host);
         TimeSpan[] steps = [S(9), S(1), S(19), S(1), S(39), S(1), S(39), S(1)];
 
@@ -56,14 +56,14 @@ public sealed class RefreshBackoffTests
     public async Task Once_the_issuer_recovers_the_retried_refresh_brings_the_current_keys()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         await FailARefreshAsync(host);
         var newKey = host.Issuer.Publish(TestSigningKey.Create());
         host.Issuer.Retire(host.Issuer.PrimaryKey);
         host.Issuer.Mode = JwksMode.Serve;
 
         // Act
-        host.Time.Advance(KeyCacheTimings.MinRetryDelay);
+        host.Time.Advance(SigningKeyTimings.MinRetryDelay);
         await host.AssertAcceptedAsync();
         await host.Fetches.WaitForAsync(3);
 
@@ -76,7 +76,7 @@ public sealed class RefreshBackoffTests
     private static TimeSpan S(int seconds) => TimeSpan.FromSeconds(seconds);
 
     /// <summary>The issuer goes down and the due refresh fails: the back-off has just begun.</summary>
-    private static async Task FailARefreshAsync(KeyCacheHost host)
+    private static async Task FailARefreshAsync(SigningKeysHost host)
     {
         host.Issuer.Mode = JwksMode.Unavailable;
         await host.RefreshInBackgroundAsync();

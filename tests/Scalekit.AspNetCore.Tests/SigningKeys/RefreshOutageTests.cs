@@ -10,7 +10,7 @@ public sealed class RefreshOutageTests
     public async Task Cached_keys_keep_serving_after_a_due_refresh_failed(JwksMode answer)
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         host.Issuer.Mode = answer;
 
         // Act
@@ -26,7 +26,7 @@ public sealed class RefreshOutageTests
     public async Task A_failed_unknown_kid_fetch_keeps_the_cached_keys(JwksMode answer)
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         host.Issuer.Mode = answer;
 
         // Act

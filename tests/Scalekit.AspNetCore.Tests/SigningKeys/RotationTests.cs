@@ -10,7 +10,7 @@ public sealed class RotationTests
     public async Task After_a_rotation_and_a_refresh_tokens_of_the_new_key_are_accepted()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         var newKey = await RotateAndRefreshAsync(host);
 
         // Act
@@ -25,7 +25,7 @@ public sealed class RotationTests
     public async Task After_a_rotation_and_a_refresh_tokens_of_the_retired_key_are_refused_as_key_not_found()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         await RotateAndRefreshAsync(host);
 
         // Act
@@ -41,7 +41,7 @@ public sealed class RotationTests
     public async Task Before_the_refresh_tokens_of_the_retired_key_are_still_accepted_from_the_cache()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         Rotate(host.Issuer);
 
         // Act
@@ -60,7 +60,7 @@ public sealed class RotationTests
     }
 
     /// <summary>Rotates the cached primary key out and lets a due refresh pick the change up.</summary>
-    private static async Task<TestSigningKey> RotateAndRefreshAsync(KeyCacheHost host)
+    private static async Task<TestSigningKey> RotateAndRefreshAsync(SigningKeysHost host)
     {
         var newKey = Rotate(host.Issuer);
         await host.RefreshInBackgroundAsync();

@@ -18,7 +18,7 @@ public sealed class SharedKeyIdTests
     public async Task An_RSA_and_an_EC_key_under_one_kid_each_verify_their_own_tokens(int signer)
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         TestSigningKey[] keys =
         [
             host.Issuer.Publish(TestSigningKey.Create(SharedKid)),
@@ -38,7 +38,7 @@ public sealed class SharedKeyIdTests
     public async Task Two_RSA_keys_under_one_kid_each_verify_their_own_tokens(int signer)
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         TestSigningKey[] keys =
         [
             host.Issuer.Publish(TestSigningKey.Create(SharedKid)),
@@ -56,7 +56,7 @@ public sealed class SharedKeyIdTests
     public async Task A_token_under_a_shared_kid_signed_by_none_of_its_keys_is_refused()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync();
+        await using var host = await SigningKeysHost.StartAsync();
         host.Issuer.Publish(TestSigningKey.Create(SharedKid));
         host.Issuer.Publish(TestSigningKey.Create(SharedKid));
 

@@ -64,7 +64,7 @@ public sealed class SigningKeyCacheTests
         // Arrange: a due refresh is in flight, already answered with the keys of before the new one was published.
         await using var subject = await CacheUnderTest.StartAsync();
         await subject.PrepareAsync(subject.PrimaryKid).Bounded();
-        subject.Time.Advance(KeyCacheTimings.RefreshInterval);
+        subject.Time.Advance(SigningKeyTimings.RefreshInterval);
         var hold = subject.Issuer.HoldResponses();
         var arrived = subject.Issuer.NextFetch();
         await subject.PrepareAsync(subject.PrimaryKid).Bounded();
@@ -98,7 +98,7 @@ public sealed class SigningKeyCacheTests
         {
             if (Interlocked.Increment(ref counted) == 1)
             {
-                subject.Time.Advance(KeyCacheTimings.RefreshInterval);
+                subject.Time.Advance(SigningKeyTimings.RefreshInterval);
                 _ = subject.Cache.PrepareAsync(subject.PrimaryKid, CancellationToken.None);
             }
         });
@@ -120,7 +120,7 @@ public sealed class SigningKeyCacheTests
         await subject.PrepareAsync("snk_unknown_1").Bounded();
         using var request = new CancellationTokenSource();
         var waiting = subject.PrepareAsync("snk_unknown_2", request.Token);
-        await KeyCacheHost.UntilAsync(() => subject.Cache.UnknownKeyWaiters == 1);
+        await SigningKeysHost.UntilAsync(() => subject.Cache.UnknownKeyWaiters == 1);
 
         // Act
         await request.CancelAsync();

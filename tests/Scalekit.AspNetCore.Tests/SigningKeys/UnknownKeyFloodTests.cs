@@ -14,15 +14,15 @@ public sealed class UnknownKeyFloodTests
     public async Task Five_hundred_parallel_requests_with_random_kids_are_refused_with_at_most_two_fetches()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         host.Issuer.ResetFetchCount();
         var tokens = RandomKidTokens(host, Flood);
 
         // Act: the first fetches at once; the others join it or wait for the cooldown's end
         var requests = tokens.Select(host.GetAsync).ToList();
-        await KeyCacheHost.UntilAsync(() => requests.Count(r => r.IsCompleted) + host.Keys.UnknownKeyWaiters == Flood);
+        await SigningKeysHost.UntilAsync(() => requests.Count(r => r.IsCompleted) + host.Keys.UnknownKeyWaiters == Flood);
         var waited = host.Keys.UnknownKeyWaiters;
-        host.Time.Advance(KeyCacheTimings.UnknownKeyCooldown);
+        host.Time.Advance(SigningKeyTimings.UnknownKeyCooldown);
         var responses = await Task.WhenAll(requests);
 
         // Assert
@@ -40,14 +40,14 @@ public sealed class UnknownKeyFloodTests
     public async Task Requests_with_unknown_kids_during_the_cooldown_share_one_fetch_at_its_end()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         (await host.StatusOfAsync(host.UnknownKidToken("snk_first"))).Should().Be(HttpStatusCode.Unauthorized);
         var fetchesBefore = host.Issuer.FetchCount;
 
         // Act
         var statuses = RandomKidTokens(host, 20).Select(host.StatusOfAsync).ToList();
-        await KeyCacheHost.UntilAsync(() => host.Keys.UnknownKeyWaiters == 20);
-        host.Time.Advance(KeyCacheTimings.UnknownKeyCooldown);
+        await SigningKeysHost.UntilAsync(() => host.Keys.UnknownKeyWaiters == 20);
+        host.Time.Advance(SigningKeyTimings.UnknownKeyCooldown);
 
         // Assert
         (await Task.WhenAll(statuses)).Should().AllBeEquivalentTo(HttpStatusCode.Unauthorized);
@@ -58,11 +58,11 @@ public sealed class UnknownKeyFloodTests
     public async Task Once_the_cooldown_has_passed_an_unknown_kid_fetches_at_once()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         (await host.StatusOfAsync(host.UnknownKidToken("snk_first"))).Should().Be(HttpStatusCode.Unauthorized);
 
         // Act
-        host.Time.Advance(KeyCacheTimings.UnknownKeyCooldown);
+        host.Time.Advance(SigningKeyTimings.UnknownKeyCooldown);
         var status = await host.StatusOfAsync(host.UnknownKidToken("snk_second"));
 
         // Assert
@@ -74,13 +74,13 @@ public sealed class UnknownKeyFloodTests
     public async Task An_unknown_kid_just_before_the_cooldown_has_passed_waits_for_its_end()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
         (await host.StatusOfAsync(host.UnknownKidToken("snk_first"))).Should().Be(HttpStatusCode.Unauthorized);
-        host.Time.Advance(KeyCacheTimings.UnknownKeyCooldown - TimeSpan.FromSeconds(1));
+        host.Time.Advance(SigningKeyTimings.UnknownKeyCooldown - TimeSpan.FromSeconds(1));
 
         // Act
         var status = host.StatusOfAsync(host.UnknownKidToken("snk_second"));
-        await KeyCacheHost.UntilAsync(() => host.Keys.UnknownKeyWaiters == 1);
+        await SigningKeysHost.UntilAsync(() => host.Keys.UnknownKeyWaiters == 1);
         var fetchesDuringTheCooldown = host.Issuer.FetchCount;
         host.Time.Advance(TimeSpan.FromSeconds(1));
 
@@ -94,22 +94,22 @@ public sealed class UnknownKeyFloodTests
     public async Task Requests_beyond_the_waiter_bound_are_refused_at_once()
     {
         // Arrange
-        await using var host = await KeyCacheHost.StartAsync(configure: o => o.Keys.MaxUnknownKeyWaiters = 3);
+        await using var host = await SigningKeysHost.StartAsync(configure: o => o.Keys.MaxUnknownKeyWaiters = 3);
         await host.AssertAcceptedAsync();
         (await host.StatusOfAsync(host.UnknownKidToken("snk_first"))).Should().Be(HttpStatusCode.Unauthorized);
 
         // Act
         var statuses = RandomKidTokens(host, 10).Select(host.StatusOfAsync).ToList();
-        await KeyCacheHost.UntilAsync(() => statuses.Count(s => s.IsCompleted) == 7);
+        await SigningKeysHost.UntilAsync(() => statuses.Count(s => s.IsCompleted) == 7);
 
         // Assert
         host.Keys.UnknownKeyWaiters.Should().Be(3);
         statuses.Where(s => s.IsCompleted).Select(s => s.Result).Should().AllBeEquivalentTo(HttpStatusCode.Unauthorized);
-        host.Time.Advance(KeyCacheTimings.UnknownKeyCooldown);
+        host.Time.Advance(SigningKeyTimings.UnknownKeyCooldown);
         (await Task.WhenAll(statuses)).Should().AllBeEquivalentTo(HttpStatusCode.Unauthorized);
     }
 
     /// <summary>Valid-looking tokens, each naming a fresh random kid, signed by a key the issuer never published.</summary>
-    private static List<string> RandomKidTokens(KeyCacheHost host, int count) =>
+    private static List<string> RandomKidTokens(SigningKeysHost host, int count) =>
         Enumerable.Range(0, count).Select(_ => host.UnknownKidToken("snk_" + Guid.NewGuid().ToString("N"))).ToList();
 }

@@ -13,14 +13,14 @@ public sealed class UnknownKeyWindowTests
     {
         // Arrange: the cached keys age towards the refresh interval; at t1 an unknown kid fetches at once (and fails,
         // so that the keys keep their age), and 10 s later another one waits for the fetch scheduled at t1 + cooldown.
-        await using var host = await KeyCacheHost.StartWithCachedKeysAsync();
-        host.Time.Advance(KeyCacheTimings.RefreshInterval - TimeSpan.FromSeconds(28));
+        await using var host = await SigningKeysHost.StartWithCachedKeysAsync();
+        host.Time.Advance(SigningKeyTimings.RefreshInterval - TimeSpan.FromSeconds(28));
         host.Issuer.Mode = JwksMode.Unavailable;
         (await host.StatusOfAsync(host.UnknownKidToken("snk_first"))).Should().Be(HttpStatusCode.Unauthorized);
         host.Issuer.Mode = JwksMode.Serve;
-        host.Time.Advance(KeyCacheTimings.MinRetryDelay);
+        host.Time.Advance(SigningKeyTimings.MinRetryDelay);
         var waiting = host.StatusOfAsync(host.UnknownKidToken("snk_waiting"));
-        await KeyCacheHost.UntilAsync(() => host.Keys.UnknownKeyWaiters == 1);
+        await SigningKeysHost.UntilAsync(() => host.Keys.UnknownKeyWaiters == 1);
 
         // ... the interval refresh starts 2 s before the cooldown ends and is held past it, so that the scheduled
         // fetch, once due, waits for it.
@@ -61,7 +61,7 @@ public sealed class UnknownKeyWindowTests
         (await waiting.Bounded()).Should().Be(HttpStatusCode.Unauthorized);
         racer.Should().NotBeNull();
         await racer!.Bounded();
-        await KeyCacheHost.UntilAsync(() => host.Keys.Current is not null && host.Fetches.Count >= 4);
+        await SigningKeysHost.UntilAsync(() => host.Keys.Current is not null && host.Fetches.Count >= 4);
         await Task.Delay(200);
 
         // Assert: README "Unknown kids cost at most one fetch per Keys:UnknownKeyCooldown": the window that opened at

@@ -12,7 +12,7 @@ public sealed class AdmissionTests
     public async Task A_token_is_cached_the_second_time_it_is_validated()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(o => o.TokenCache.CacheOnFirstUse = false);
+        await using var host = await TokenCacheHost.StartAsync(o => o.TokenCache.CacheOnFirstUse = false);
         var token = host.Host.ValidToken();
 
         // Act
@@ -28,7 +28,7 @@ public sealed class AdmissionTests
     public async Task Tokens_sent_once_each_take_no_entry()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(o => o.TokenCache.CacheOnFirstUse = false);
+        await using var host = await TokenCacheHost.StartAsync(o => o.TokenCache.CacheOnFirstUse = false);
         var tokens = Enumerable.Range(0, 50).Select(_ => host.Host.ValidToken()).ToList();
         tokens.Should().OnlyHaveUniqueItems();
 
@@ -46,7 +46,7 @@ public sealed class AdmissionTests
     public async Task A_flood_of_tokens_sent_once_leaves_the_cache_to_the_token_in_use()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(o =>
+        await using var host = await TokenCacheHost.StartAsync(o =>
         {
             o.TokenCache.CacheOnFirstUse = false;
             o.TokenCache.MaxEntries = 4;
@@ -71,7 +71,7 @@ public sealed class AdmissionTests
     public async Task With_CacheOnFirstUse_a_token_is_cached_the_first_time()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(o => o.TokenCache.CacheOnFirstUse = true);
+        await using var host = await TokenCacheHost.StartAsync(o => o.TokenCache.CacheOnFirstUse = true);
         var token = host.Host.ValidToken();
 
         // Act

@@ -9,7 +9,7 @@ public sealed class BoundTests
     public async Task The_cache_never_holds_more_than_MaxEntries_tokens()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(o => o.TokenCache.MaxEntries = 5);
+        await using var host = await TokenCacheHost.StartAsync(o => o.TokenCache.MaxEntries = 5);
         var tokens = Enumerable.Range(0, 20).Select(_ => host.Host.ValidToken()).ToList();
 
         // Act
@@ -29,7 +29,7 @@ public sealed class BoundTests
     public async Task A_full_cache_still_accepts_new_tokens()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(o => o.TokenCache.MaxEntries = 2);
+        await using var host = await TokenCacheHost.StartAsync(o => o.TokenCache.MaxEntries = 2);
         foreach (var token in Enumerable.Range(0, 4).Select(_ => host.Host.ValidToken()))
         {
             await host.SendAsync(token);
@@ -46,7 +46,7 @@ public sealed class BoundTests
     public async Task A_long_token_takes_a_unit_of_the_bound_per_started_2_KiB()
     {
         // Arrange: room for four units; a token of 5-6 KiB takes three
-        await using var host = await FastPathHost.StartAsync(o => o.TokenCache.MaxEntries = 4);
+        await using var host = await TokenCacheHost.StartAsync(o => o.TokenCache.MaxEntries = 4);
         var longTokens = Enumerable.Range(0, 3)
             .Select(_ => host.Host.Issuer.TokenWith(p => p["padding"] = new string('x', 3 * 1024)))
             .ToList();

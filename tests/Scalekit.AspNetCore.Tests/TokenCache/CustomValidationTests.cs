@@ -19,7 +19,7 @@ public sealed class CustomValidationTests
     public async Task With_validation_of_the_applications_a_repeated_token_is_validated_every_time(string customisation)
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(jwtBearer: o => Customise(o, customisation));
+        await using var host = await TokenCacheHost.StartAsync(jwtBearer: o => Customise(o, customisation));
         var token = host.Host.ValidToken();
 
         // Act

@@ -13,7 +13,7 @@ public sealed class ExpiryTests
     public async Task A_cached_token_past_its_exp_is_not_answered_from_the_cache()
     {
         // Arrange: exp a minute from now; the API's clock then moves two minutes on
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.TokenExpiringIn(TimeSpan.FromMinutes(1));
         await host.SendAsync(token);
         host.Host.Time.Advance(TimeSpan.FromMinutes(2));
@@ -30,7 +30,7 @@ public sealed class ExpiryTests
     public async Task A_token_past_its_exp_is_not_cached_again()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.TokenExpiringIn(TimeSpan.FromMinutes(1));
         await host.SendAsync(token);
         host.Host.Time.Advance(TimeSpan.FromMinutes(2));
@@ -49,7 +49,7 @@ public sealed class ExpiryTests
     public async Task A_cached_token_is_answered_from_the_cache_only_within_MaxAge(int secondsLater, int signatureChecks)
     {
         // Arrange: the token is valid for an hour, the cache keeps entries for a minute
-        await using var host = await FastPathHost.StartAsync(o => o.TokenCache.MaxAge = TimeSpan.FromMinutes(1));
+        await using var host = await TokenCacheHost.StartAsync(o => o.TokenCache.MaxAge = TimeSpan.FromMinutes(1));
         var token = host.Host.ValidToken();
         await host.SendAsync(token);
         host.Host.Time.Advance(TimeSpan.FromSeconds(secondsLater));

@@ -14,7 +14,7 @@ public sealed class FailureTests
     public async Task A_refused_token_is_never_cached(string name)
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = HostileTokens.Named(host.Host.Issuer, name);
 
         // Act
@@ -29,7 +29,7 @@ public sealed class FailureTests
     public async Task A_token_of_an_unknown_key_is_never_cached()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = HostileTokens.Named(host.Host.Issuer, "unknown key");
 
         // Act: the second request finds the unknown-kid cooldown in force and waits for the fetch at its end
@@ -45,7 +45,7 @@ public sealed class FailureTests
     public async Task A_refused_token_is_validated_in_full_every_time()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = HostileTokens.Named(host.Host.Issuer, "tampered");
 
         // Act

@@ -16,7 +16,7 @@ public sealed class JwtBearerEventsTests
     {
         // Arrange
         var calls = 0;
-        await using var host = await FastPathHost.StartAsync(jwtBearer: o =>
+        await using var host = await TokenCacheHost.StartAsync(jwtBearer: o =>
         {
             if (handled == nameof(JwtBearerEvents.OnTokenValidated))
             {
@@ -42,7 +42,7 @@ public sealed class JwtBearerEventsTests
     public async Task Handling_only_OnChallenge_keeps_the_cache()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(jwtBearer: o => o.Events.OnChallenge = _ => Task.CompletedTask);
+        await using var host = await TokenCacheHost.StartAsync(jwtBearer: o => o.Events.OnChallenge = _ => Task.CompletedTask);
         var token = host.Host.ValidToken();
 
         // Act
@@ -56,7 +56,7 @@ public sealed class JwtBearerEventsTests
     public async Task With_the_cache_turned_off_every_request_is_validated_in_full()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(o => o.TokenCache.Enabled = false);
+        await using var host = await TokenCacheHost.StartAsync(o => o.TokenCache.Enabled = false);
         var token = host.Host.ValidToken();
 
         // Act

@@ -14,7 +14,7 @@ public sealed class KeptAliveConnectionTests
     public async Task A_token_repeated_on_the_same_connection_is_answered_from_the_connection()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(oneConnection: true);
+        await using var host = await TokenCacheHost.StartAsync(oneConnection: true);
         var token = host.Host.ValidToken();
         await host.SendAsync(token, times: 2);
         host.Cache.Clear();
@@ -32,7 +32,7 @@ public sealed class KeptAliveConnectionTests
     public async Task Another_token_on_the_same_connection_is_validated()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(oneConnection: true);
+        await using var host = await TokenCacheHost.StartAsync(oneConnection: true);
         await host.SendAsync(host.Host.ValidToken(), times: 2);
 
         // Act
@@ -47,7 +47,7 @@ public sealed class KeptAliveConnectionTests
     public async Task A_token_repeated_on_the_same_connection_gets_a_principal_of_its_own()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(oneConnection: true);
+        await using var host = await TokenCacheHost.StartAsync(oneConnection: true);
         var token = host.Host.ValidToken();
 
         // Act
@@ -61,7 +61,7 @@ public sealed class KeptAliveConnectionTests
     public async Task A_token_repeated_on_the_same_connection_is_refused_once_its_key_is_retired()
     {
         // Arrange: remembered by the connection, then the key is rotated out and a token of the new key brings the new JWKS
-        await using var host = await FastPathHost.StartAsync(oneConnection: true);
+        await using var host = await TokenCacheHost.StartAsync(oneConnection: true);
         var token = host.Host.ValidToken();
         await host.SendAsync(token, times: 2);
         await host.RotateAsync();
@@ -77,7 +77,7 @@ public sealed class KeptAliveConnectionTests
     public async Task A_token_repeated_on_the_same_connection_past_its_exp_is_validated_in_full_again()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync(oneConnection: true);
+        await using var host = await TokenCacheHost.StartAsync(oneConnection: true);
         var token = host.TokenExpiringIn(TimeSpan.FromMinutes(1));
         await host.SendAsync(token, times: 2);
         host.Host.Time.Advance(TimeSpan.FromMinutes(2));

@@ -14,7 +14,7 @@ public sealed class KeyRemovalTests
     public async Task A_cached_token_is_refused_once_a_refresh_finds_its_key_retired()
     {
         // Arrange: cache a token, rotate, and let a token of the new key bring the new JWKS in
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.Host.ValidToken();
         await host.SendAsync(token);
         await host.RotateAsync();
@@ -30,7 +30,7 @@ public sealed class KeyRemovalTests
     public async Task A_cached_token_is_refused_once_its_kid_is_published_with_other_key_material()
     {
         // Arrange: the kid stays, the key behind it changes
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var issuer = host.Host.Issuer;
         var token = host.Host.ValidToken();
         await host.SendAsync(token);
@@ -50,7 +50,7 @@ public sealed class KeyRemovalTests
     public async Task A_cached_token_stays_cached_across_a_refresh_that_keeps_its_key()
     {
         // Arrange: a new key is published beside the old one
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.Host.ValidToken();
         await host.SendAsync(token);
         var newKey = host.Host.Issuer.Publish(TestSigningKey.Create());
@@ -70,10 +70,10 @@ public sealed class KeyRemovalTests
     public async Task A_cache_hit_starts_the_key_refresh_when_it_is_due()
     {
         // Arrange: every request is answered from the cache; the keys age past the refresh interval
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.Host.ValidToken();
         await host.SendAsync(token);
-        host.Host.Time.Advance(KeyCacheTimings.RefreshInterval);
+        host.Host.Time.Advance(SigningKeyTimings.RefreshInterval);
 
         // Act
         var status = await host.SendAsync(token);
@@ -89,12 +89,12 @@ public sealed class KeyRemovalTests
     public async Task A_key_retired_at_a_background_refresh_invalidates_the_tokens_it_validated()
     {
         // Arrange: the refresh is started by a cache hit and finishes in the background
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.Host.ValidToken();
         await host.SendAsync(token);
         host.Host.Issuer.Publish(TestSigningKey.Create());
         host.Host.Issuer.Retire(host.Host.Issuer.PrimaryKey);
-        host.Host.Time.Advance(KeyCacheTimings.RefreshInterval);
+        host.Host.Time.Advance(SigningKeyTimings.RefreshInterval);
         await host.SendAsync(token);
         await host.Host.Fetches.WaitForAsync(2);
 

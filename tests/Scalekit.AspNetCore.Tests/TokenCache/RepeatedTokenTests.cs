@@ -12,7 +12,7 @@ public sealed class RepeatedTokenTests
     public async Task A_repeated_token_is_validated_once()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.Host.ValidToken();
 
         // Act
@@ -30,7 +30,7 @@ public sealed class RepeatedTokenTests
     public async Task A_repeated_token_with_an_access_token_type_is_validated_once(string type)
     {
         // Arrange: the typ check is made before JwtBearer, so it does not turn the cache off
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = TestTokens.Sign(host.Host.Issuer.PrimaryKey, host.Host.Issuer.PayloadWith(_ => { }), new Dictionary<string, object> { ["typ"] = type });
 
         // Act
@@ -45,7 +45,7 @@ public sealed class RepeatedTokenTests
     public async Task A_repeated_token_is_counted_as_a_success_from_the_cache()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.Host.ValidToken();
 
         // Act
@@ -59,7 +59,7 @@ public sealed class RepeatedTokenTests
     public async Task Two_requests_with_the_same_token_get_distinct_principals_and_identities()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.Host.ValidToken();
         await host.SendAsync(token);
 
@@ -77,7 +77,7 @@ public sealed class RepeatedTokenTests
     public async Task A_cached_token_gives_the_same_identity_as_a_full_validation()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.Host.ValidToken();
 
         // Act
@@ -94,7 +94,7 @@ public sealed class RepeatedTokenTests
     public async Task A_change_to_one_requests_identity_does_not_reach_the_next_request()
     {
         // Arrange
-        await using var host = await FastPathHost.StartAsync();
+        await using var host = await TokenCacheHost.StartAsync();
         var token = host.Host.ValidToken();
         await host.SendAsync(token, times: 2);
         var touched = (ClaimsIdentity)host.Principals.Last().Identity!;

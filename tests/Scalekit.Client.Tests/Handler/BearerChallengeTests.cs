@@ -18,7 +18,7 @@ public sealed class BearerChallengeTests
         using var response = Unauthorized(challenge);
 
         // Act
-        var asks = BearerChallenge.AsksForNewToken(response);
+        var asks = BearerChallengeReader.AsksForNewToken(response);
 
         // Assert
         asks.Should().BeTrue();
@@ -36,7 +36,7 @@ public sealed class BearerChallengeTests
         using var response = Unauthorized(challenge);
 
         // Act
-        var asks = BearerChallenge.AsksForNewToken(response);
+        var asks = BearerChallengeReader.AsksForNewToken(response);
 
         // Assert
         asks.Should().BeFalse();
@@ -50,7 +50,7 @@ public sealed class BearerChallengeTests
         response.Headers.TryAddWithoutValidation("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 
         // Act
-        var asks = BearerChallenge.AsksForNewToken(response);
+        var asks = BearerChallengeReader.AsksForNewToken(response);
 
         // Assert
         asks.Should().BeFalse();

@@ -3,7 +3,7 @@ using System.Text;
 namespace Scalekit.AspNetCore;
 
 /// <summary>Formats <c>WWW-Authenticate: Bearer …</c> values (RFC 6750 §3).</summary>
-internal static class BearerChallenge
+internal static class BearerChallengeWriter
 {
     public const string Scheme = "Bearer";
     public const string InvalidToken = "invalid_token";

@@ -9,12 +9,12 @@ using Scalekit.AspNetCore.Tests.Framework;
 namespace Scalekit.AspNetCore.Tests.SigningKeys;
 
 /// <summary>
-/// An issuer, a protected API validating against it with <see cref="KeyCacheTimings"/>, a fake clock driving every
+/// An issuer, a protected API validating against it with <see cref="SigningKeyTimings"/>, a fake clock driving every
 /// cache timing, and a record of the JWKS fetches: the arrange step of the key-cache tests.
 /// </summary>
-internal sealed class KeyCacheHost : IAsyncDisposable
+internal sealed class SigningKeysHost : IAsyncDisposable
 {
-    private KeyCacheHost(JwksServer issuer, FakeTimeProvider time, ApiHost api)
+    private SigningKeysHost(JwksServer issuer, FakeTimeProvider time, ApiHost api)
     {
         Issuer = issuer;
         Time = time;
@@ -33,7 +33,7 @@ internal sealed class KeyCacheHost : IAsyncDisposable
 
     public KeyFetchRecorder Fetches { get; }
 
-    public static async Task<KeyCacheHost> StartAsync(
+    public static async Task<SigningKeysHost> StartAsync(
         JwksMode mode = JwksMode.Serve,
         Action<ScalekitApiAuthOptions>? configure = null,
         Action<IServiceCollection>? services = null,
@@ -41,7 +41,7 @@ internal sealed class KeyCacheHost : IAsyncDisposable
     {
         var issuer = await JwksServer.StartAsync();
         issuer.Mode = mode;
-        issuer.OversizeBytes = KeyCacheTimings.MaxResponseSize;
+        issuer.OversizeBytes = SigningKeyTimings.MaxResponseSize;
         try
         {
             // Tokens are minted with the real clock, so the fake one starts there too.
@@ -50,13 +50,13 @@ internal sealed class KeyCacheHost : IAsyncDisposable
                 issuer,
                 options =>
                 {
-                    KeyCacheTimings.Apply(options.Keys);
+                    SigningKeyTimings.Apply(options.Keys);
                     configure?.Invoke(options);
                 },
                 time,
                 services,
                 map);
-            return new KeyCacheHost(issuer, time, api);
+            return new SigningKeysHost(issuer, time, api);
         }
         catch
         {
@@ -66,7 +66,7 @@ internal sealed class KeyCacheHost : IAsyncDisposable
     }
 
     /// <summary>Starts with a serving issuer and sends one valid request, so that the keys are cached (one fetch).</summary>
-    public static async Task<KeyCacheHost> StartWithCachedKeysAsync()
+    public static async Task<SigningKeysHost> StartWithCachedKeysAsync()
     {
         var host = await StartAsync();
         try
@@ -111,7 +111,7 @@ internal sealed class KeyCacheHost : IAsyncDisposable
         var answer = send();
         await UntilAsync(() => answer.IsCompleted || Keys.UnknownKeyWaiters > waiting);
         answer.IsCompleted.Should().BeFalse("the request waits for the fetch at the end of the cooldown");
-        Time.Advance(KeyCacheTimings.UnknownKeyCooldown);
+        Time.Advance(SigningKeyTimings.UnknownKeyCooldown);
         return await answer.Bounded();
     }
 
@@ -148,7 +148,7 @@ internal sealed class KeyCacheHost : IAsyncDisposable
     {
         var finished = Fetches.Count + 1;
         var arrived = Issuer.NextFetch();
-        Time.Advance(KeyCacheTimings.RefreshInterval);
+        Time.Advance(SigningKeyTimings.RefreshInterval);
         await AssertAcceptedAsync();
         await GiveUpIfHangingAsync(arrived);
         await Fetches.WaitForAsync(finished);
@@ -194,7 +194,7 @@ internal sealed class KeyCacheHost : IAsyncDisposable
         await arrived.Bounded();
         if (Issuer.Mode == JwksMode.Hang)
         {
-            Time.Advance(KeyCacheTimings.FetchTimeout);
+            Time.Advance(SigningKeyTimings.FetchTimeout);
         }
     }
 

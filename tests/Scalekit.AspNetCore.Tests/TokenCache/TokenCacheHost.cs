@@ -14,11 +14,11 @@ using Scalekit.AspNetCore.Tests.SigningKeys;
 namespace Scalekit.AspNetCore.Tests.TokenCache;
 
 /// <summary>
-/// A <see cref="KeyCacheHost"/> (issuer, API, fake clock, fetch record) that also shows what the validated-token cache
+/// A <see cref="SigningKeysHost"/> (issuer, API, fake clock, fetch record) that also shows what the validated-token cache
 /// did: how often JwtBearer's validation looked up a signing key (once per token it validated in full), the
 /// <c>cache</c> tag of each success, the principals the endpoint saw, and the cache itself.
 /// </summary>
-internal sealed class FastPathHost : IAsyncDisposable
+internal sealed class TokenCacheHost : IAsyncDisposable
 {
     /// <summary>Requires authentication; records the request's user in <see cref="Principals"/>.</summary>
     public const string PrincipalEndpoint = "/fast/principal";
@@ -26,7 +26,7 @@ internal sealed class FastPathHost : IAsyncDisposable
     private readonly StrongBox<int> _signatureChecks;
     private readonly MetricCollector<long> _validations;
 
-    private FastPathHost(KeyCacheHost host, StrongBox<int> signatureChecks, ConcurrentQueue<ClaimsPrincipal> principals)
+    private TokenCacheHost(SigningKeysHost host, StrongBox<int> signatureChecks, ConcurrentQueue<ClaimsPrincipal> principals)
     {
         Host = host;
         _signatureChecks = signatureChecks;
@@ -35,7 +35,7 @@ internal sealed class FastPathHost : IAsyncDisposable
             host.Api.Services.GetRequiredService<IMeterFactory>(), ScalekitApiAuthDefaults.MeterName, ScalekitApiAuthDefaults.TokenValidationsMetricName);
     }
 
-    public KeyCacheHost Host { get; }
+    public SigningKeysHost Host { get; }
 
     /// <summary>How many times JwtBearer's validation resolved a signing key: the signature work done.</summary>
     public int SignatureChecks => Volatile.Read(ref _signatureChecks.Value);
@@ -57,12 +57,12 @@ internal sealed class FastPathHost : IAsyncDisposable
     /// <paramref name="oneConnection"/>, every request arrives as if on one kept-alive HTTP/1.1 connection (shared
     /// connection items, as Kestrel has them; TestServer has none).
     /// </summary>
-    public static async Task<FastPathHost> StartAsync(
+    public static async Task<TokenCacheHost> StartAsync(
         Action<ScalekitApiAuthOptions>? configure = null, Action<JwtBearerOptions>? jwtBearer = null, bool oneConnection = false)
     {
         var signatureChecks = new StrongBox<int>();
         var principals = new ConcurrentQueue<ClaimsPrincipal>();
-        var host = await KeyCacheHost.StartAsync(
+        var host = await SigningKeysHost.StartAsync(
             configure: options =>
             {
                 options.TokenCache.MaxAge = TimeSpan.FromHours(1);
@@ -99,7 +99,7 @@ internal sealed class FastPathHost : IAsyncDisposable
                     return "ok";
                 }).RequireAuthorization();
             });
-        return new FastPathHost(host, signatureChecks, principals);
+        return new TokenCacheHost(host, signatureChecks, principals);
     }
 
     /// <summary>A valid token that expires <paramref name="lifetime"/> from now (the fake clock starts at the real time).</summary>

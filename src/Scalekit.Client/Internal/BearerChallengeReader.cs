@@ -8,7 +8,7 @@ namespace Scalekit.Client.Internal;
 /// or names no error at all (the token was not recognised). Other errors (<c>invalid_request</c>,
 /// <c>insufficient_scope</c>) and challenges of other schemes are the caller's business.
 /// </summary>
-internal static partial class BearerChallenge
+internal static partial class BearerChallengeReader
 {
     public static bool AsksForNewToken(HttpResponseMessage response) => Reason(response) is not null;
 

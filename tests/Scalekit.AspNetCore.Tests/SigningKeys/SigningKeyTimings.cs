@@ -4,7 +4,7 @@ namespace Scalekit.AspNetCore.Tests.SigningKeys;
 /// The cache timings every key-cache test runs with: distinct values, so that a test advancing the clock by one
 /// of them cannot pass by way of another.
 /// </summary>
-internal static class KeyCacheTimings
+internal static class SigningKeyTimings
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan UnknownKeyCooldown = TimeSpan.FromSeconds(30);
