@@ -100,11 +100,11 @@ public sealed class ScalekitClient
     /// names (a principal built by hand), from the first authenticated identity with a <c>client_id</c>, else a <c>sub</c>.
     /// Everything, scopes included, comes from that one identity.
     /// </summary>
-    internal static ScalekitClient? FromPrincipal(ClaimsPrincipal? principal, IReadOnlyCollection<string>? schemes)
+    internal static ScalekitClient? FromPrincipal(ClaimsPrincipal? principal, IReadOnlyList<string>? schemes)
     {
         var authenticated = principal?.Identities.Where(i => i.IsAuthenticated).ToList() ?? [];
         var identity = schemes is { Count: > 0 }
-            ? authenticated.FirstOrDefault(i => i.AuthenticationType is { } type && schemes.Contains(type))
+            ? authenticated.FirstOrDefault(i => ScalekitIdentity.IsFrom(i, schemes))
             : authenticated.FirstOrDefault(i => i.HasClaim(c => c.Type == ScalekitClaimTypes.ClientId))
               ?? authenticated.FirstOrDefault(i => i.HasClaim(c => c.Type == ScalekitClaimTypes.Subject));
         if (identity is null)

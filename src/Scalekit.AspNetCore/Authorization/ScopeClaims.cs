@@ -19,7 +19,7 @@ internal static class ScopeClaims
     /// schemes, merged into the same principal, never count: they are not Scalekit grants.
     /// </summary>
     public static HashSet<string> Read(ClaimsPrincipal principal, IReadOnlyList<string> schemes) =>
-        Read(principal.Identities.Where(i => IsScalekit(i, schemes)));
+        Read(principal.Identities.Where(i => ScalekitIdentity.IsFrom(i, schemes)));
 
     /// <summary>
     /// Whether the identities that a Scalekit scheme in <paramref name="schemes"/> authenticated grant
@@ -30,7 +30,7 @@ internal static class ScopeClaims
     {
         foreach (var identity in principal.Identities)
         {
-            if (!IsScalekit(identity, schemes))
+            if (!ScalekitIdentity.IsFrom(identity, schemes))
             {
                 continue;
             }
@@ -106,23 +106,5 @@ internal static class ScopeClaims
         {
             scopes.Add(scope);
         }
-    }
-
-    private static bool IsScalekit(ClaimsIdentity identity, IReadOnlyList<string> schemes)
-    {
-        if (identity.AuthenticationType is not { } type)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < schemes.Count; i++)
-        {
-            if (string.Equals(schemes[i], type, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

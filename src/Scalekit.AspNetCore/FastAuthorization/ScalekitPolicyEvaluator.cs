@@ -154,7 +154,7 @@ internal sealed class ScalekitPolicyEvaluator(
     }
 
     private bool IsScalekitUser(ClaimsPrincipal user) =>
-        user.Identity is { IsAuthenticated: true, AuthenticationType: { } type } && _schemes.Contains(type);
+        user.Identity is ClaimsIdentity { IsAuthenticated: true } identity && ScalekitIdentity.IsFrom(identity, _schemes);
 
     /// <summary>
     /// Whether every requirement is ASP.NET Core's <see cref="DenyAnonymousAuthorizationRequirement"/> itself (not a
