@@ -140,16 +140,20 @@ internal sealed class SigningKeysHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Lets the cached keys age past the refresh interval, sends a valid request (served from the cache) and waits
-    /// until the refresh it starts in the background has finished, whatever the issuer answers. A hanging issuer is
+    /// Lets the cached keys age past the refresh interval, sends a valid request (validated with the cached keys) and
+    /// waits until the refresh it starts in the background has finished, whatever the issuer answers. A hanging issuer is
     /// given up on by advancing the clock by the fetch timeout once the fetch has arrived.
     /// </summary>
     public async Task RefreshInBackgroundAsync()
     {
         var finished = Fetches.Count + 1;
         var arrived = Issuer.NextFetch();
+        // The refresh is answered only once the request that started it is through: a key that the refresh retires
+        // could otherwise refuse that very request, however the threads are scheduled.
+        var hold = Issuer.HoldResponses();
         Time.Advance(SigningKeyTimings.RefreshInterval);
         await AssertAcceptedAsync();
+        hold.Release();
         await GiveUpIfHangingAsync(arrived);
         await Fetches.WaitForAsync(finished);
     }
