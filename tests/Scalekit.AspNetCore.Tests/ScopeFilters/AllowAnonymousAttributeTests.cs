@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Scalekit.AspNetCore.Authorization;
 using Scalekit.AspNetCore.Tests.Framework;
 
-namespace Scalekit.AspNetCore.Tests.Authorization;
+namespace Scalekit.AspNetCore.Tests.ScopeFilters;
 
 /// <summary>
 /// A scope attribute on a minimal-API handler has no endpoint filter behind it, so <c>AllowAnonymous</c> would switch it

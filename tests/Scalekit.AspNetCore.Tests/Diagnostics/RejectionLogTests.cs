@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Scalekit.AspNetCore.Tests.Framework;
 
-namespace Scalekit.AspNetCore.Tests.Authentication;
+namespace Scalekit.AspNetCore.Tests.Diagnostics;
 
 /// <summary>What a refusal leaves in the log: the rule that refused the token, never the token.</summary>
 public sealed class RejectionLogTests(ScalekitApiFixture fixture) : IClassFixture<ScalekitApiFixture>

@@ -1,6 +1,6 @@
 using Scalekit.AspNetCore.Tests.Framework;
 
-namespace Scalekit.AspNetCore.Tests.Authorization;
+namespace Scalekit.AspNetCore.Tests.ScopeFilters;
 
 /// <summary>
 /// <c>AllowAnonymous</c> makes authorization skip the scope policy; the scope must still be enforced (the endpoint

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Scalekit.AspNetCore.Tests.Framework;
 
-namespace Scalekit.AspNetCore.Tests.Authentication;
+namespace Scalekit.AspNetCore.Tests.Diagnostics;
 
 /// <summary>The <c>scalekit.auth.token.validations</c> counter of the <c>Scalekit.AspNetCore</c> meter.</summary>
 public sealed class MetricsTests(ScalekitApiFixture fixture) : IClassFixture<ScalekitApiFixture>
