@@ -12,8 +12,14 @@ namespace Scalekit.Emulator.Endpoints;
 /// </summary>
 internal static class UiEndpoints
 {
-    public static IResult Page()
+    /// <summary>
+    /// The page, which no other site may frame (<c>X-Frame-Options: DENY</c> and CSP <c>frame-ancestors 'none'</c>):
+    /// a framing page could otherwise click its buttons for the developer.
+    /// </summary>
+    public static IResult Page(HttpContext context)
     {
+        context.Response.Headers.XFrameOptions = "DENY";
+        context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
         using var stream = typeof(UiEndpoints).Assembly.GetManifestResourceStream("Scalekit.Emulator.index.html")!;
         using var reader = new StreamReader(stream);
         return Results.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
