@@ -40,6 +40,12 @@ internal static class TokenEndpoint
             return EmulatorResults.OAuthError(400, "invalid_request", "The form body could not be read.");
         }
 
+        // RFC 6749 §3.2: request parameters must not be included more than once.
+        if (form.FirstOrDefault(p => p.Value.Count > 1) is { Key: { } repeated } && repeated.Length > 0)
+        {
+            return EmulatorResults.OAuthError(400, "invalid_request", $"The parameter {Clip(repeated)} is included more than once; send each parameter once.");
+        }
+
         var grantType = form["grant_type"].ToString();
         if (grantType.Length == 0)
         {
@@ -119,6 +125,9 @@ internal static class TokenEndpoint
         });
     }
 
+    /// <summary>A parameter name as it may appear in an error description: at most 64 characters.</summary>
+    private static string Clip(string name) => name.Length <= 64 ? $"'{name}'" : $"'{name[..64]}…'";
+
     /// <summary>RFC 6749 §5.2: a 401 to a client that authenticated with the Authorization header names that scheme.</summary>
     private static void ChallengeBasic(HttpContext context) => context.Response.Headers.WWWAuthenticate = "Basic realm=\"scalekit\"";
 
@@ -143,6 +152,11 @@ internal static class TokenEndpoint
             if (DecodeBasic(parsed.Parameter) is not { } basic)
             {
                 return ClientCredentials.Fail(401, "invalid_client", "The Basic credentials are not base64(client_id:client_secret).", usedBasic: true);
+            }
+
+            if (bodyId.Length > 0 && bodyId != basic.Id)
+            {
+                return ClientCredentials.Fail(400, "invalid_request", "The client_id in the body is not the one in the Basic credentials; send one client.");
             }
 
             return new ClientCredentials(basic.Id, basic.Secret, UsedBasic: true, Error: null);

@@ -76,6 +76,10 @@ public sealed class TokenEndpointTests(SharedEmulator shared) : SharedEmulatorTe
     [InlineData("grant_type=client_credentials", "m2morg_00000000000000000:{secret}", HttpStatusCode.Unauthorized, "invalid_client")]
     [InlineData("grant_type=client_credentials", "not-base64!", HttpStatusCode.Unauthorized, "invalid_client")]
     [InlineData("grant_type=client_credentials&client_secret={secret}", "{id}:{secret}", HttpStatusCode.BadRequest, "invalid_request")]
+    [InlineData("grant_type=client_credentials&grant_type=client_credentials&client_id={id}&client_secret={secret}", null, HttpStatusCode.BadRequest, "invalid_request")] // RFC 6749 §3.2
+    [InlineData("grant_type=client_credentials&client_id={id}&client_id=m2morg_00000000000000000&client_secret={secret}", null, HttpStatusCode.BadRequest, "invalid_request")]
+    [InlineData("grant_type=client_credentials&client_id={id}&client_secret={secret}&scope=read:deployments&scope=admin:everything", null, HttpStatusCode.BadRequest, "invalid_request")]
+    [InlineData("grant_type=client_credentials&client_id=m2morg_00000000000000000", "{id}:{secret}", HttpStatusCode.BadRequest, "invalid_request")] // two clients named
     public async Task A_bad_token_request_gets_an_oauth_error(string form, string? basic, HttpStatusCode status, string error)
     {
         // Arrange
@@ -91,6 +95,19 @@ public sealed class TokenEndpointTests(SharedEmulator shared) : SharedEmulatorTe
         await response.ShouldBeOAuthErrorAsync(status, error);
         var usedBasicAndFailed = basic is not null && status == HttpStatusCode.Unauthorized;
         response.Headers.WwwAuthenticate.ToString().Should().Be(usedBasicAndFailed ? "Basic realm=\"scalekit\"" : "");
+    }
+
+    [Fact]
+    public async Task A_repeated_parameter_is_named_in_the_error_description()
+    {
+        // Arrange
+        using var content = new StringContent(Fill("grant_type=client_credentials&client_id={id}&client_secret={secret}&scope=a&scope=b"), Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        // Act
+        using var response = await Emulator.PostTokenAsync(content);
+
+        // Assert
+        (await response.Content.ReadAsStringAsync()).Should().Contain("The parameter 'scope' is included more than once");
     }
 
     [Theory]
