@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalekit.Emulator.Endpoints;
 using Scalekit.Emulator.Internal;
@@ -50,12 +51,13 @@ public static class ScalekitEmulatorExtensions
     public static IEndpointRouteBuilder MapScalekitEmulator(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost("/oauth/token", TokenEndpoint.HandleAsync).DisableAntiforgery();
+        var bodyLimit = new RequestSizeLimitAttribute(EmulatorResults.MaxBodySize);
+        endpoints.MapPost("/oauth/token", TokenEndpoint.HandleAsync).DisableAntiforgery().WithMetadata(bodyLimit);
         endpoints.MapGet("/keys", DiscoveryEndpoints.Keys);
         endpoints.MapGet("/.well-known/openid-configuration", DiscoveryEndpoints.Configuration);
 
         var filter = endpoints.ServiceProvider.GetRequiredService<EnvironmentTokenFilter>();
-        var api = endpoints.MapGroup("/api/v1").AddEndpointFilter(filter);
+        var api = endpoints.MapGroup("/api/v1").AddEndpointFilter(filter).WithMetadata(bodyLimit);
         api.MapPost("/organizations", OrganizationEndpoints.CreateAsync);
         api.MapGet("/organizations", OrganizationEndpoints.List);
         api.MapGet("/organizations/{organizationId}", OrganizationEndpoints.Get);
@@ -69,7 +71,7 @@ public static class ScalekitEmulatorExtensions
         clients.MapPost("/{clientId}/secrets", ClientEndpoints.AddSecret);
         clients.MapDelete("/{clientId}/secrets/{secretId}", ClientEndpoints.RevokeSecret);
 
-        var admin = endpoints.MapGroup("/admin/v1").AddEndpointFilter(filter);
+        var admin = endpoints.MapGroup("/admin/v1").AddEndpointFilter(filter).WithMetadata(bodyLimit);
         admin.MapPost("/keys/rotate", AdminEndpoints.Rotate);
         admin.MapGet("/keys", AdminEndpoints.List);
 

@@ -35,6 +35,10 @@ internal static class TokenEndpoint
         {
             form = await context.Request.ReadFormAsync(context.RequestAborted);
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return EmulatorResults.OAuthError(StatusCodes.Status413PayloadTooLarge, "invalid_request", EmulatorResults.BodyTooLarge);
+        }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
             return EmulatorResults.OAuthError(400, "invalid_request", "The form body could not be read.");

@@ -6,6 +6,12 @@ namespace Scalekit.Emulator.Internal;
 /// <summary>The emulator's answers: Scalekit wire JSON, OAuth errors (RFC 6749 §5.2) and problem details for the management API.</summary>
 internal static class EmulatorResults
 {
+    /// <summary>The largest request body the token endpoint and the management API read: 1 MiB, far above any real request.</summary>
+    public const long MaxBodySize = 1024 * 1024;
+
+    /// <summary>What a body over <see cref="MaxBodySize"/> is told.</summary>
+    public const string BodyTooLarge = "The request body is larger than 1 MiB.";
+
     public static IResult Json(object value, int status = StatusCodes.Status200OK) =>
         Results.Json(value, EmulatorJson.Options, statusCode: status);
 
@@ -22,6 +28,7 @@ internal static class EmulatorResults
                 StatusCodes.Status401Unauthorized => "Unauthorized",
                 StatusCodes.Status404NotFound => "Not Found",
                 StatusCodes.Status409Conflict => "Conflict",
+                StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
                 _ => "Error",
             },
             Detail = detail,
@@ -42,6 +49,10 @@ internal static class EmulatorResults
         {
             var value = await request.ReadFromJsonAsync<T>(EmulatorJson.Options, request.HttpContext.RequestAborted);
             return value is null ? (null, Problem(StatusCodes.Status400BadRequest, "The JSON body is empty.")) : (value, null);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, BodyTooLarge));
         }
         catch (InvalidOperationException ex)
         {
