@@ -39,15 +39,25 @@ internal static class ManagementValidation
             spec.Name.Length == 0 ? "name is required."
             : spec.Name.Length > MaxName ? $"name is longer than {MaxName} characters."
             : spec.Description.Length > MaxDescription ? $"description is longer than {MaxDescription} characters."
-            : List("scopes", spec.Scopes, noWhiteSpace: true)
-              ?? List("audience", spec.Audience, noWhiteSpace: false)
+            : List("scopes", spec.Scopes, scopeTokens: true)
+              ?? List("audience", spec.Audience, scopeTokens: false)
               ?? Claims(spec.CustomClaims)
               ?? (spec.Expiry is < MinExpiry or > MaxExpiry ? $"expiry must be between {MinExpiry} and {MaxExpiry} seconds." : null);
 
         return error is null ? (spec, null) : (null, error);
     }
 
-    private static string? List(string field, IReadOnlyList<string> values, bool noWhiteSpace)
+    /// <summary>
+    /// Whether <paramref name="value"/> is one RFC 6749 §3.3 scope-token of at most <see cref="MaxItemLength"/>
+    /// characters: printable ASCII without space, <c>"</c> or <c>\</c>. A token request asks for these too.
+    /// </summary>
+    public static bool IsScope(string? value) =>
+        value is { Length: > 0 and <= MaxItemLength } && value.All(c => c is >= '\x21' and <= '\x7E' and not '"' and not '\\');
+
+    /// <summary>A value as it may appear in an error description: at most 40 characters.</summary>
+    public static string Clip(string? value) => value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
+
+    private static string? List(string field, IReadOnlyList<string> values, bool scopeTokens)
     {
         if (values.Count > MaxListItems)
         {
@@ -56,9 +66,14 @@ internal static class ManagementValidation
 
         foreach (var value in values)
         {
-            if (string.IsNullOrWhiteSpace(value) || value.Length > MaxItemLength || (noWhiteSpace && value.Any(char.IsWhiteSpace)))
+            if (scopeTokens && !IsScope(value))
             {
-                return $"{field} entry '{Clip(value)}' is empty, longer than {MaxItemLength} characters{(noWhiteSpace ? " or contains white space" : "")}.";
+                return $"{field} entry '{Clip(value)}' is not a scope: at most {MaxItemLength} printable ASCII characters without space, '\"' or '\\' (RFC 6749 §3.3).";
+            }
+
+            if (string.IsNullOrWhiteSpace(value) || value.Length > MaxItemLength)
+            {
+                return $"{field} entry '{Clip(value)}' is empty or longer than {MaxItemLength} characters.";
             }
         }
 
@@ -79,6 +94,4 @@ internal static class ManagementValidation
 
         return claims.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() == claims.Count ? null : "custom_claims has duplicate keys.";
     }
-
-    private static string Clip(string? value) => value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
 }

@@ -73,6 +73,17 @@ internal static class TokenEndpoint
         }
 
         var requested = form["scope"].ToString().Split(ScopeSeparators, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
+        if (requested.Length > ManagementValidation.MaxListItems)
+        {
+            return EmulatorResults.OAuthError(400, "invalid_scope", $"scope names more than {ManagementValidation.MaxListItems} scopes.");
+        }
+
+        if (requested.FirstOrDefault(s => !ManagementValidation.IsScope(s)) is { } notAScope)
+        {
+            return EmulatorResults.OAuthError(400, "invalid_scope",
+                $"'{ManagementValidation.Clip(notAScope)}' is not a scope (RFC 6749 §3.3: printable ASCII without space, '\"' or '\\', at most {ManagementValidation.MaxItemLength} characters).");
+        }
+
         var now = time.GetUtcNow();
         var environment = options.Value;
         ScalekitTokenDescriptor descriptor;
@@ -93,7 +104,7 @@ internal static class TokenEndpoint
             if (unknown.Length > 0)
             {
                 return EmulatorResults.OAuthError(400, "invalid_scope",
-                    $"The client is not registered for scope(s): {string.Join(' ', unknown)}. Registered: {string.Join(' ', client.Scopes)}.");
+                    $"The client is not registered for scope(s): {Listed(unknown)}. Registered: {Listed(client.Scopes)}.");
             }
 
             descriptor = new ScalekitTokenDescriptor
@@ -128,6 +139,10 @@ internal static class TokenEndpoint
             scope = string.Join(' ', descriptor.Scopes),
         });
     }
+
+    /// <summary>Scopes as an error description lists them: at most 10, then how many more.</summary>
+    private static string Listed(IReadOnlyList<string> scopes) =>
+        string.Join(' ', scopes.Take(10)) + (scopes.Count > 10 ? $" and {scopes.Count - 10} more" : "");
 
     /// <summary>A parameter name as it may appear in an error description: at most 64 characters.</summary>
     private static string Clip(string name) => name.Length <= 64 ? $"'{name}'" : $"'{name[..64]}…'";
