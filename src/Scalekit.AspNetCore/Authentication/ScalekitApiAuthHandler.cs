@@ -245,17 +245,15 @@ internal sealed class ScalekitApiAuthHandler(
 
     /// <summary>
     /// The validated-token cache when this request may use it: it is on, and JwtBearer would do nothing per request that
-    /// the cache cannot repeat. An application that handles <c>OnMessageReceived</c> (which may take the token from
-    /// elsewhere) or <c>OnTokenValidated</c> (which may change or refuse the principal), replaces the events type, saves
-    /// the token in the ticket, replaces the token handler, or sets a validation delegate or replay detection of its own
-    /// (which may answer differently for the same token, such as a revocation list) gets JwtBearer's full path on every
-    /// request.
+    /// the cache cannot repeat. An application that handles <c>OnTokenValidated</c> (which may change or refuse the
+    /// principal), saves the token in the ticket, replaces the token handler, or sets a validation delegate or replay
+    /// detection of its own (which may answer differently for the same token, such as a revocation list) gets
+    /// JwtBearer's full path on every request. (One that handles <c>OnMessageReceived</c> or replaces the events type
+    /// never gets here: <see cref="MaySupplyToken"/> sends its requests the supplied-token way, without the cache.)
     /// </summary>
     private ValidatedTokenCache? TokenCacheFor(SchemeCaches schemeCaches) =>
         schemeCaches.Tokens is { } tokens
         && !Options.SaveToken
-        && Events.GetType() == typeof(JwtBearerEvents)
-        && Events.OnMessageReceived == DefaultEvents.OnMessageReceived
         && Events.OnTokenValidated == DefaultEvents.OnTokenValidated
         && !Options.UseSecurityTokenValidators
         && Options.TokenHandlers is [JsonWebTokenHandler handler] && handler.GetType() == typeof(JsonWebTokenHandler)
