@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalekit.Emulator.Endpoints;
+using Scalekit.Emulator.Hosting;
 using Scalekit.Emulator.Internal;
 using Scalekit.Emulator.Storage;
 using Scalekit.Emulator.Tokens;
@@ -38,6 +39,8 @@ public static class ScalekitEmulatorExtensions
         services.TryAddSingleton<SigningKeyRing>();
         services.TryAddSingleton<EmulatorIssuer>();
         services.TryAddSingleton<EnvironmentTokenFilter>();
+        services.TryAddSingleton<HostRule>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, EmulatorStartupFilter>());
         services.AddProblemDetails();
         return services;
     }

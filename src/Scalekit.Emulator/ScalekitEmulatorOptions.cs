@@ -8,9 +8,19 @@ public sealed class ScalekitEmulatorOptions
 {
     /// <summary>
     /// The environment URL: the <c>iss</c> of every token and the base of <c>jwks_uri</c>. When unset, it is the
-    /// scheme and host the request came in on (so <c>http://127.0.0.1:5100</c> when called there).
+    /// scheme and host the request came in on (so <c>http://127.0.0.1:5100</c> when called there). Its host is also
+    /// one the emulator answers, besides loopback (see <see cref="AllowedHosts"/>).
     /// </summary>
     public string? EnvironmentUrl { get; set; }
+
+    /// <summary>
+    /// Further host names (or IP addresses) the emulator answers, such as <c>scalekit</c> for a container reached by
+    /// that name; compared without port and case. Every request whose <c>Host</c> is not loopback (<c>localhost</c>,
+    /// <c>*.localhost</c>, <c>127.0.0.0/8</c>, <c>[::1]</c>), not the host of <see cref="EnvironmentUrl"/> and not
+    /// listed here is refused with 421 Misdirected Request: a web page could otherwise reach the emulator through a
+    /// DNS-rebinding host name. Empty by default.
+    /// </summary>
+    public IList<string> AllowedHosts { get; } = [];
 
     /// <summary>
     /// The SQLite database: a file path such as <c>scalekit-emulator.db</c> (the default), or <c>:memory:</c> for a

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Scalekit.Emulator.Hosting;
 using Scalekit.Emulator.Internal;
 using Scalekit.Emulator.Tokens;
 using Scalekit.Tokens;
@@ -8,7 +9,8 @@ namespace Scalekit.Emulator.Endpoints;
 
 /// <summary>
 /// The admin web page at <c>/</c>, and <c>/ui/session</c>, which hands the page an environment-client token. The
-/// session answers loopback callers only: the page is for a developer on this machine.
+/// session answers same-origin requests of loopback callers only, for a host of the <see cref="HostRule"/>: the page is
+/// for a developer on this machine.
 /// </summary>
 internal static class UiEndpoints
 {
@@ -25,7 +27,7 @@ internal static class UiEndpoints
         return Results.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
     }
 
-    public static IResult Session(HttpContext context, SigningKeyRing keys, EmulatorIssuer issuer, IOptions<ScalekitEmulatorOptions> options, TimeProvider time)
+    public static IResult Session(HttpContext context, SigningKeyRing keys, EmulatorIssuer issuer, HostRule hosts, IOptions<ScalekitEmulatorOptions> options, TimeProvider time)
     {
         if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
         {
@@ -33,12 +35,13 @@ internal static class UiEndpoints
         }
 
         // A loopback address is not enough: a page on another site can rebind its own host name to 127.0.0.1.
-        // The Host must be loopback (or the configured environment's), and a browser must say the call is same-origin.
-        if (!IsTrustedHost(context.Request.Host.Host, options.Value.EnvironmentUrl)
+        // The Host must be one the emulator answers (HostRuleMiddleware refused the others already; checked again here,
+        // where a token is at stake), and a browser must say the call is same-origin.
+        if (!hosts.Accepts(context.Request.Host)
             || context.Request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site && site != "same-origin")
         {
             return EmulatorResults.Problem(StatusCodes.Status403Forbidden,
-                "The admin page's session is only handed to same-origin requests for a loopback host (127.0.0.1, localhost, [::1]).");
+                $"The admin page's session is only handed to same-origin requests for a host the emulator answers ({hosts.Accepted}).");
         }
 
         var descriptor = new ScalekitTokenDescriptor
@@ -51,9 +54,4 @@ internal static class UiEndpoints
         context.Response.Headers.CacheControl = "no-store";
         return Results.Json(new { access_token = ScalekitTokenFactory.Create(descriptor, keys.Current()), environment_url = descriptor.Issuer });
     }
-
-    private static bool IsTrustedHost(string host, string? environmentUrl) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address))
-        || (Uri.TryCreate(environmentUrl, UriKind.Absolute, out var configured) && string.Equals(configured.Host, host, StringComparison.OrdinalIgnoreCase));
 }

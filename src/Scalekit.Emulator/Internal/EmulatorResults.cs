@@ -26,9 +26,11 @@ internal static class EmulatorResults
             {
                 StatusCodes.Status400BadRequest => "Bad Request",
                 StatusCodes.Status401Unauthorized => "Unauthorized",
+                StatusCodes.Status403Forbidden => "Forbidden",
                 StatusCodes.Status404NotFound => "Not Found",
                 StatusCodes.Status409Conflict => "Conflict",
                 StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
+                StatusCodes.Status421MisdirectedRequest => "Misdirected Request",
                 _ => "Error",
             },
             Detail = detail,

@@ -1,0 +1,15 @@
+namespace Scalekit.Emulator;
+
+/// <summary>
+/// Log messages of the emulator. Event ids are stable and never reused; the emulator's are 300 and up, apart from
+/// those of the other packages. Tokens and secrets are never logged, request values only clipped.
+/// </summary>
+internal static partial class EmulatorLoggingExtensions
+{
+    [LoggerMessage(300, LogLevel.Warning, "Refused {Method} {Path} for host '{Host}' with 421: the emulator answers {AcceptedHosts} only. Set Emulator:EnvironmentUrl or Emulator:AllowedHosts to accept another host.", EventName = "HostRefused")]
+    public static partial void HostRefused(this ILogger logger, string method, string path, string host, string acceptedHosts);
+
+    /// <summary>A request value as a log line or an answer may show it: at most <paramref name="length"/> characters.</summary>
+    public static string Clip(string? value, int length = 64) =>
+        value is null ? "" : value.Length <= length ? value : value[..length] + "…";
+}
