@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalekit.Emulator.Endpoints;
@@ -41,6 +42,7 @@ public static class ScalekitEmulatorExtensions
         services.TryAddSingleton<EnvironmentTokenFilter>();
         services.TryAddSingleton<HostRule>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, EmulatorStartupFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeveloperPageExceptionFilter, DatabaseBusyPageFilter>());
         services.AddProblemDetails();
         return services;
     }

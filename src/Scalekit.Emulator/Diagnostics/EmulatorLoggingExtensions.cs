@@ -9,6 +9,9 @@ internal static partial class EmulatorLoggingExtensions
     [LoggerMessage(300, LogLevel.Warning, "Refused {Method} {Path} for host '{Host}' with 421: the emulator answers {AcceptedHosts} only. Set Emulator:EnvironmentUrl or Emulator:AllowedHosts to accept another host.", EventName = "HostRefused")]
     public static partial void HostRefused(this ILogger logger, string method, string path, string host, string acceptedHosts);
 
+    [LoggerMessage(301, LogLevel.Warning, "The emulator's database is locked by another connection ({Error}); answered {Method} {Path} with 503 and Retry-After {RetryAfterSeconds}s.", EventName = "DatabaseBusy")]
+    public static partial void DatabaseBusy(this ILogger logger, string error, string method, string path, int retryAfterSeconds);
+
     /// <summary>A request value as a log line or an answer may show it: at most <paramref name="length"/> characters.</summary>
     public static string Clip(string? value, int length = 64) =>
         value is null ? "" : value.Length <= length ? value : value[..length] + "…";

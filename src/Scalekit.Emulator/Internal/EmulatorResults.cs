@@ -31,6 +31,7 @@ internal static class EmulatorResults
                 StatusCodes.Status409Conflict => "Conflict",
                 StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
                 StatusCodes.Status421MisdirectedRequest => "Misdirected Request",
+                StatusCodes.Status503ServiceUnavailable => "Service Unavailable",
                 _ => "Error",
             },
             Detail = detail,

@@ -5,10 +5,21 @@ namespace Scalekit.Emulator.Storage;
 
 /// <summary>
 /// The emulator's SQLite database: a file, or a private in-memory database kept alive by one open connection.
-/// The schema is created on first use.
+/// The schema is created on first use. A statement waits at most <see cref="BusyTimeout"/> for a lock that another
+/// connection holds, then fails with a <see cref="SqliteException"/> that <see cref="IsBusy"/> recognises.
 /// </summary>
 internal sealed class EmulatorDatabase : IDisposable
 {
+    /// <summary>
+    /// How long a statement waits for another connection's lock: SQLite's <c>busy_timeout</c>, and the command timeout
+    /// within which Microsoft.Data.Sqlite retries a busy or locked statement (its default, 30 s, made a locked file
+    /// hang requests). The emulator's own transactions take milliseconds.
+    /// </summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(1);
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
     private const string Schema = """
         PRAGMA foreign_keys = ON;
         CREATE TABLE IF NOT EXISTS organizations (
@@ -64,6 +75,7 @@ internal sealed class EmulatorDatabase : IDisposable
                 DataSource = "scalekit-emulator-" + Guid.NewGuid().ToString("N"),
                 Mode = SqliteOpenMode.Memory,
                 Cache = SqliteCacheMode.Shared,
+                DefaultTimeout = (int)BusyTimeout.TotalSeconds,
             }.ToString();
             _keepAlive = new SqliteConnection(_connectionString);
             _keepAlive.Open();
@@ -76,7 +88,12 @@ internal sealed class EmulatorDatabase : IDisposable
                 Directory.CreateDirectory(directory);
             }
 
-            _connectionString = new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString();
+            _connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = database,
+                Pooling = false,
+                DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+            }.ToString();
         }
 
         using var connection = Open();
@@ -90,10 +107,17 @@ internal sealed class EmulatorDatabase : IDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+        pragma.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> says that another connection holds a lock: <c>SQLITE_BUSY</c> (a file lock,
+    /// such as a <c>BEGIN EXCLUSIVE</c> in a sqlite3 shell) or <c>SQLITE_LOCKED</c> (a table lock of the shared cache),
+    /// extended codes included. Such a request may succeed when retried.
+    /// </summary>
+    public static bool IsBusy(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) is SqliteBusy or SqliteLocked;
 
     public void Dispose() => _keepAlive?.Dispose();
 }
