@@ -12,6 +12,9 @@ internal static partial class EmulatorLoggingExtensions
     [LoggerMessage(301, LogLevel.Warning, "The emulator's database is locked by another connection ({Error}); answered {Method} {Path} with 503 and Retry-After {RetryAfterSeconds}s.", EventName = "DatabaseBusy")]
     public static partial void DatabaseBusy(this ILogger logger, string error, string method, string path, int retryAfterSeconds);
 
+    [LoggerMessage(302, LogLevel.Warning, "Reloading the signing keys failed: the emulator's database is locked by another connection ({Error}). Keeping the {KeyCount} key(s) in memory; next attempt in {RetryDelay}.", EventName = "SigningKeysReloadFailed")]
+    public static partial void SigningKeysReloadFailed(this ILogger logger, string error, int keyCount, TimeSpan retryDelay);
+
     /// <summary>A request value as a log line or an answer may show it: at most <paramref name="length"/> characters.</summary>
     public static string Clip(string? value, int length = 64) =>
         value is null ? "" : value.Length <= length ? value : value[..length] + "…";

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Scalekit.Emulator.Tests.Framework;
+using Scalekit.Emulator.Tokens;
 
 namespace Scalekit.Emulator.Tests.Hosting;
 
 /// <summary>
-/// Another connection holds <c>BEGIN EXCLUSIVE</c> on the database file (a sqlite3 shell, a second emulator): a request
-/// that needs the database is a 503 with <c>Retry-After: 1</c> within a few seconds, never a 500 or a 30 s hang.
+/// Another connection holds <c>BEGIN EXCLUSIVE</c> on the database file (a sqlite3 shell, a second emulator): the JWKS
+/// and the environment client's tokens answer from memory; a request that needs the database is a 503 with
+/// <c>Retry-After: 1</c> within a few seconds, never a 500 or a 30 s hang.
 /// </summary>
 public sealed class DatabaseBusyTests : EmulatorTest, IDisposable
 {
@@ -15,6 +17,7 @@ public sealed class DatabaseBusyTests : EmulatorTest, IDisposable
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(10);
 
     private readonly TemporaryDatabase _database = new();
+    private string _kid = null!;
     private string _environmentToken = null!;
 
     public void Dispose() => _database.Dispose();
@@ -24,7 +27,48 @@ public sealed class DatabaseBusyTests : EmulatorTest, IDisposable
     protected override async Task ArrangeAsync()
     {
         await base.ArrangeAsync();
+        _kid = (await Emulator.GetPublishedKidsAsync()).Single();
         _environmentToken = await Emulator.GetEnvironmentTokenAsync();
+    }
+
+    [Fact]
+    public async Task While_the_database_is_locked_the_jwks_answers_from_memory()
+    {
+        // Arrange
+        using var locked = DatabaseLock.Take(_database.Path);
+
+        // Act
+        var kids = await Emulator.GetPublishedKidsAsync();
+
+        // Assert
+        kids.Should().Equal(_kid);
+    }
+
+    [Fact]
+    public async Task While_the_database_is_locked_the_environment_client_still_gets_a_token()
+    {
+        // Arrange
+        using var locked = DatabaseLock.Take(_database.Path);
+
+        // Act
+        var token = await Emulator.GetEnvironmentTokenAsync();
+
+        // Assert
+        Jwt.Header(token).GetProperty("kid").GetString().Should().Be(_kid);
+    }
+
+    [Fact]
+    public async Task While_the_database_is_locked_a_reload_that_is_due_keeps_the_keys_in_memory()
+    {
+        // Arrange
+        using var locked = DatabaseLock.Take(_database.Path);
+        Time.Advance(SigningKeyRing.ReloadInterval);
+
+        // Act
+        var kids = await Emulator.GetPublishedKidsAsync();
+
+        // Assert
+        kids.Should().Equal(_kid);
     }
 
     [Fact]
@@ -55,6 +99,20 @@ public sealed class DatabaseBusyTests : EmulatorTest, IDisposable
         // Assert
         await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "locked by another connection");
         response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task While_the_database_is_locked_a_rotation_is_a_503_and_the_jwks_keeps_its_key()
+    {
+        // Arrange
+        using var locked = DatabaseLock.Take(_database.Path);
+
+        // Act
+        using var response = await Emulator.SendAsync(HttpMethod.Post, "/admin/v1/keys/rotate", null, _environmentToken);
+
+        // Assert
+        await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "locked by another connection");
+        (await Emulator.GetPublishedKidsAsync()).Should().Equal(_kid);
     }
 
     [Fact]
