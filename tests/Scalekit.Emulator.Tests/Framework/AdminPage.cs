@@ -4,9 +4,21 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Scalekit.Emulator.Tests.Framework;
 
-/// <summary>The emulator's admin page (<c>wwwroot/index.html</c>) in a real browser, driven as a developer would.</summary>
+/// <summary>
+/// The emulator's admin page (<c>wwwroot/index.html</c>) in a real browser, driven as a developer would. The page's
+/// <c>fetch</c> calls are recorded (<see cref="SentAsync"/>), so a test can tell that a click sent nothing.
+/// </summary>
 public sealed partial class AdminPage : IAsyncDisposable
 {
+    private const string RecordFetches = """
+        window.__sent = [];
+        const fetchAsSent = window.fetch.bind(window);
+        window.fetch = (resource, init) => {
+          window.__sent.push(((init && init.method) || 'GET') + ' ' + new URL(resource, location.href).pathname);
+          return fetchAsSent(resource, init);
+        };
+        """;
+
     private readonly IPage _page;
     private readonly string _url;
 
@@ -24,10 +36,10 @@ public sealed partial class AdminPage : IAsyncDisposable
 
     public ILocator Error => _page.Locator("#error");
 
+    /// <summary>Opens the page and waits until it has its session and lists the organizations.</summary>
     public static async Task<AdminPage> OpenAsync(ChromiumBrowser browser, TestEmulator emulator)
     {
-        var page = new AdminPage(await browser.NewPageAsync(), emulator.Address + "/");
-        await page._page.GotoAsync(page._url);
+        var page = await NavigateAsync(browser, emulator);
         await page.WaitUntilReadyAsync();
         return page;
     }
@@ -84,15 +96,71 @@ public sealed partial class AdminPage : IAsyncDisposable
         return await ShownSecretAsync();
     }
 
-    /// <summary>Clicks "Revoke" on the secret line that shows <paramref name="suffix"/>.</summary>
-    public async Task RevokeSecretAsync(string clientId, string suffix)
+    /// <summary>Clicks "Revoke" on the secret line that shows <paramref name="suffix"/>, accepts the confirmation and waits until the line is gone; returns the question asked.</summary>
+    public async Task<string> RevokeSecretAsync(string clientId, string suffix)
     {
         var count = await Secrets(clientId).CountAsync();
-        await Secrets(clientId).Filter(new() { HasText = "…" + suffix }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        var question = await AnswerConfirmationAsync(RevokeButton(clientId, suffix), accept: true);
         await Expect(Secrets(clientId)).ToHaveCountAsync(count - 1);
+        return question;
     }
 
+    /// <summary>Clicks "Revoke" on the secret line that shows <paramref name="suffix"/> and dismisses the confirmation; returns the question asked.</summary>
+    public Task<string> DismissRevokeSecretAsync(string clientId, string suffix) => AnswerConfirmationAsync(RevokeButton(clientId, suffix), accept: false);
+
+    /// <summary>Clicks "Delete" on the client's row, accepts the confirmation and waits until the row is gone; returns the question asked.</summary>
+    public async Task<string> DeleteClientAsync(string clientId)
+    {
+        var question = await AnswerConfirmationAsync(DeleteButton(clientId), accept: true);
+        await Expect(Row(clientId)).ToHaveCountAsync(0);
+        return question;
+    }
+
+    /// <summary>Clicks "Delete" on the client's row and dismisses the confirmation; returns the question asked.</summary>
+    public Task<string> DismissDeleteClientAsync(string clientId) => AnswerConfirmationAsync(DeleteButton(clientId), accept: false);
+
+    /// <summary>
+    /// The page's <c>fetch</c> calls so far, as <c>METHOD /path</c>, read in a task of its own: whatever a click handler
+    /// starts synchronously, such as a request after a confirmation, is in the list.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SentAsync() =>
+        await _page.EvaluateAsync<string[]>("() => new Promise(resolve => setTimeout(() => resolve(window.__sent), 0))");
+
     public async ValueTask DisposeAsync() => await _page.Context.CloseAsync();
+
+    private static async Task<AdminPage> NavigateAsync(ChromiumBrowser browser, TestEmulator emulator)
+    {
+        var page = new AdminPage(await browser.NewPageAsync(), emulator.Address + "/");
+        await page._page.AddInitScriptAsync(RecordFetches);
+        await page._page.GotoAsync(page._url);
+        return page;
+    }
+
+    private ILocator RevokeButton(string clientId, string suffix) =>
+        Secrets(clientId).Filter(new() { HasText = "…" + suffix }).GetByRole(AriaRole.Button, new() { Name = "Revoke" });
+
+    private ILocator DeleteButton(string clientId) => Row(clientId).GetByRole(AriaRole.Button, new() { Name = "Delete" });
+
+    /// <summary>Clicks <paramref name="button"/>, which must ask a <c>confirm()</c> question, and answers it.</summary>
+    private async Task<string> AnswerConfirmationAsync(ILocator button, bool accept)
+    {
+        var asked = new TaskCompletionSource<IDialog>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnDialog(object? sender, IDialog dialog) => asked.TrySetResult(dialog);
+        _page.Dialog += OnDialog;
+        try
+        {
+            var click = button.ClickAsync();
+            var dialog = await asked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            dialog.Type.Should().Be(DialogType.Confirm);
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+            await click;
+            return dialog.Message;
+        }
+        finally
+        {
+            _page.Dialog -= OnDialog;
+        }
+    }
 
     private async Task<string> ShownSecretAsync()
     {
