@@ -40,6 +40,13 @@ public sealed class ScalekitEmulatorOptions
     /// <summary>How long a signing key stays in the JWKS after a rotation replaced it. Defaults to 1 hour.</summary>
     public TimeSpan KeyRotationGracePeriod { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Serve the admin web page at <c>/</c> (its session endpoint answers loopback callers only). Defaults to <see langword="true"/>.</summary>
+    /// <summary>Serve the admin web page at <c>/</c> and its session endpoint <c>/ui/session</c>. Defaults to <see langword="true"/>.</summary>
     public bool EnableWebUi { get; set; } = true;
+
+    /// <summary>
+    /// Let <c>/ui/session</c> hand the admin page an environment-client token without credentials, to same-origin
+    /// requests from a loopback caller. When <see langword="false"/>, the page asks for a pasted environment token
+    /// instead. Defaults to <see langword="true"/>; has no effect when <see cref="EnableWebUi"/> is <see langword="false"/>.
+    /// </summary>
+    public bool EnableUiSession { get; set; } = true;
 }

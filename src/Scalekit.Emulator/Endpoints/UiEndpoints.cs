@@ -10,7 +10,8 @@ namespace Scalekit.Emulator.Endpoints;
 /// <summary>
 /// The admin web page at <c>/</c>, and <c>/ui/session</c>, which hands the page an environment-client token. The
 /// session answers same-origin requests of loopback callers only, for a host of the <see cref="HostRule"/>: the page is
-/// for a developer on this machine.
+/// for a developer on this machine. With <see cref="ScalekitEmulatorOptions.EnableUiSession"/> off it answers no one,
+/// and the page asks for a pasted environment token instead.
 /// </summary>
 internal static class UiEndpoints
 {
@@ -27,11 +28,20 @@ internal static class UiEndpoints
         return Results.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
     }
 
+    /// <summary>What the session answers when <see cref="ScalekitEmulatorOptions.EnableUiSession"/> is off.</summary>
+    public const string SessionOff =
+        "The admin page's session is turned off (Emulator:EnableUiSession is false): paste a token of the environment client into the page.";
+
     public static IResult Session(HttpContext context, SigningKeyRing keys, EmulatorIssuer issuer, HostRule hosts, IOptions<ScalekitEmulatorOptions> options, TimeProvider time)
     {
+        if (!options.Value.EnableUiSession)
+        {
+            return EmulatorResults.Problem(StatusCodes.Status403Forbidden, SessionOff);
+        }
+
         if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
         {
-            return EmulatorResults.Problem(StatusCodes.Status403Forbidden, "The admin page is served to loopback callers only.");
+            return EmulatorResults.Problem(StatusCodes.Status403Forbidden, "The admin page's session is handed to loopback callers only: paste a token of the environment client into the page.");
         }
 
         // A loopback address is not enough: a page on another site can rebind its own host name to 127.0.0.1.

@@ -36,6 +36,9 @@ public sealed partial class AdminPage : IAsyncDisposable
 
     public ILocator Error => _page.Locator("#error");
 
+    /// <summary>The box that asks for a pasted environment token when the page gets no session.</summary>
+    public ILocator TokenBox => _page.Locator("#token-box");
+
     /// <summary>Opens the page and waits until it has its session and lists the organizations.</summary>
     public static async Task<AdminPage> OpenAsync(ChromiumBrowser browser, TestEmulator emulator)
     {
@@ -43,6 +46,32 @@ public sealed partial class AdminPage : IAsyncDisposable
         await page.WaitUntilReadyAsync();
         return page;
     }
+
+    /// <summary>Opens a page that gets no session, and waits until it asks for a token.</summary>
+    public static async Task<AdminPage> OpenWithoutSessionAsync(ChromiumBrowser browser, TestEmulator emulator)
+    {
+        var page = await NavigateAsync(browser, emulator);
+        await Expect(page.TokenBox).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Pastes <paramref name="token"/> into the token box and waits until the page lists the organizations.</summary>
+    public async Task UseTokenAsync(string token)
+    {
+        await PasteTokenAsync(token);
+        await WaitUntilReadyAsync();
+        await Expect(TokenBox).ToBeHiddenAsync();
+    }
+
+    /// <summary>Pastes <paramref name="token"/> into the token box and submits it.</summary>
+    public async Task PasteTokenAsync(string token)
+    {
+        await _page.FillAsync("#token-input", token);
+        await _page.ClickAsync("#token-submit");
+    }
+
+    /// <summary>The organizations the page offers, as their option texts.</summary>
+    public Task<IReadOnlyList<string>> OrganizationsAsync() => _page.Locator("#organization-select option").AllTextContentsAsync();
 
     public async Task ReloadAsync()
     {
