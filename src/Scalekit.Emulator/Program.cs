@@ -13,6 +13,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://127.0.0.1:5100");
 }
 
+// HTTP/1.1 and HTTP/2 (h2c with prior knowledge) on the same address: Scalekit's SDKs use both.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseScalekitEmulatorProtocols());
 builder.Services.AddScalekitEmulator(builder.Configuration);
 var app = builder.Build();
 

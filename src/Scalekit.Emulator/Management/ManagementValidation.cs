@@ -1,6 +1,8 @@
+using Scalekit.Emulator.Clients;
+using Scalekit.Emulator.Organizations;
 using Scalekit.Emulator.Storage;
 
-namespace Scalekit.Emulator.Endpoints;
+namespace Scalekit.Emulator.Management;
 
 /// <summary>Field rules of the management API. Each message names the field and the limit.</summary>
 internal static class ManagementValidation
@@ -14,18 +16,23 @@ internal static class ManagementValidation
     public const long MaxExpiry = 30L * 24 * 3600;
     public const long DefaultExpiry = 3600;
 
-    public static string? Organization(CreateOrganizationRequest request) =>
-        string.IsNullOrWhiteSpace(request.DisplayName) ? "display_name is required."
-        : request.DisplayName.Length > MaxName ? $"display_name is longer than {MaxName} characters."
-        : request.ExternalId is { Length: > MaxItemLength } ? $"external_id is longer than {MaxItemLength} characters."
-        : request.RegionCode is { Length: > 16 } ? "region_code is longer than 16 characters."
-        : request.Metadata is { Count: > MaxListItems } ? $"metadata has more than {MaxListItems} entries."
-        : request.Metadata?.Any(m => m.Key.Length > MaxItemLength || m.Value is null || m.Value.Length > MaxClaimValue) == true
-            ? $"each metadata entry needs a string value; keys are at most {MaxItemLength} characters, values at most {MaxClaimValue}."
+    /// <summary>The rules of an organization's fields; <paramref name="create"/> makes display_name required.</summary>
+    public static string? Organization(OrganizationFields fields, bool create) =>
+        create && string.IsNullOrWhiteSpace(fields.DisplayName) ? "display_name is required."
+        : fields.DisplayName is { } name && string.IsNullOrWhiteSpace(name) ? "display_name cannot be blank."
+        : fields.DisplayName is { Length: > MaxName } ? $"display_name is longer than {MaxName} characters."
+        : fields.ExternalId is { Length: > MaxItemLength } ? $"external_id is longer than {MaxItemLength} characters."
+        : fields.RegionCode is { Length: > 16 } ? "region_code is longer than 16 characters."
+        : fields.Slug is { Length: > MaxName } ? $"slug is longer than {MaxName} characters."
+        : fields.LogoUrl is { Length: > 0 } logo && (logo.Length > 2048 || !Uri.TryCreate(logo, UriKind.Absolute, out _))
+            ? "logo_url must be an absolute URL of at most 2048 characters."
+        : fields.Metadata is { Count: > MaxListItems } ? $"metadata has more than {MaxListItems} entries."
+        : fields.Metadata?.Any(m => m.Key.Length is 0 or > MaxItemLength || m.Value is null || m.Value.Length > MaxClaimValue) == true
+            ? $"each metadata entry needs a key of 1 to {MaxItemLength} characters and a string value of at most {MaxClaimValue}."
         : null;
 
     /// <summary>Merges <paramref name="request"/> over <paramref name="existing"/> (PATCH) or defaults (POST) and checks the result.</summary>
-    public static (ApiClientSpec? Spec, string? Error) Client(ClientRequest request, ApiClient? existing)
+    public static (ApiClientSpec? Spec, string? Error) Client(ClientFields request, ApiClient? existing)
     {
         var spec = new ApiClientSpec(
             request.Name?.Trim() ?? existing?.Name ?? string.Empty,
