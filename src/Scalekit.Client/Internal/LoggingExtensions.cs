@@ -43,4 +43,7 @@ internal static partial class LoggingExtensions
 
     [LoggerMessage(203, LogLevel.Information, "Secret {SecretId} of Scalekit API client {ClientId} revoked.", EventName = "ClientSecretRevoked")]
     public static partial void ClientSecretRevoked(this ILogger logger, string secretId, string clientId);
+
+    [LoggerMessage(204, LogLevel.Information, "Scalekit organization {OrganizationId} deleted, with its API clients and API keys.", EventName = "OrganizationDeleted")]
+    public static partial void OrganizationDeleted(this ILogger logger, string organizationId);
 }

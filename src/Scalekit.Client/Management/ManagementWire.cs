@@ -14,13 +14,16 @@ internal static class ManagementJson
     };
 }
 
-/// <summary>A page of <c>GET /api/v1/organizations</c> (Scalekit's management API reference).</summary>
+/// <summary>A page of <c>GET /api/v1/organizations</c> and <c>GET /api/v1/organizations:search</c> (Scalekit's management API reference).</summary>
 internal sealed record OrganizationPage(IReadOnlyList<ScalekitOrganization>? Organizations, string? NextPageToken, string? PrevPageToken, int? TotalSize);
 
 internal sealed record OrganizationEnvelope(ScalekitOrganization Organization);
 
-internal sealed record CreateOrganizationBody(string DisplayName, string? ExternalId);
+/// <summary>The body of <c>POST</c> and <c>PATCH /api/v1/organizations[/{id}]</c>: the organization's fields themselves.</summary>
+internal sealed record OrganizationBody(
+    string? DisplayName, string? ExternalId, string? RegionCode, IReadOnlyDictionary<string, string>? Metadata, string? Slug, string? LogoUrl);
 
 internal sealed record ClientEnvelope(ScalekitApiClient Client);
 
-internal sealed record ClientList(IReadOnlyList<ScalekitApiClient>? Clients);
+/// <summary>A page of <c>GET /api/v1/organizations/{id}/clients</c>.</summary>
+internal sealed record ClientPage(IReadOnlyList<ScalekitApiClient>? Clients, string? NextPageToken, string? PrevPageToken, int? TotalSize);
