@@ -9,17 +9,18 @@ using Scalekit.Client.Internal;
 namespace Scalekit.Client.Management;
 
 /// <summary>
-/// Scalekit's management API: organizations, and the API clients your customers use to call your API (Scalekit's "Add
-/// auth to your APIs" guide) with their secrets. Authorized by the environment client's own client-credentials token:
-/// register it with <c>services.AddScalekitManagementClient()</c> and inject it. Plain secrets are returned once and
-/// never logged.
+/// Scalekit's management API: organizations, the API clients your customers use to call your API (Scalekit's "Add auth
+/// to your APIs" guide) with their secrets, and API keys. Authorized by the environment client's own client-credentials
+/// token: register it with <c>services.AddScalekitManagementClient()</c> and inject it. Plain secrets and keys are
+/// returned once and never logged.
 /// </summary>
 /// <remarks>
 /// A call the API refuses throws <see cref="ScalekitManagementException"/> with the status and the API's
 /// <see cref="ScalekitManagementException.Detail"/>: 404 for an unknown id (get, update and delete alike), 409 for a
 /// taken external id, 400 for an invalid value. A call that cannot reach the API throws <see cref="HttpRequestException"/>.
-/// Lists come twice: <c>List…Async</c> streams every item and fetches the next page as you iterate;
-/// <c>List…PageAsync</c> returns one <see cref="ScalekitPage{T}"/> with its page tokens.
+/// The one exception to the rule is <see cref="ValidateApiKeyAsync"/>, whose "no" is an answer, not an error.
+/// Lists and searches come twice: <c>List…Async</c> streams every item and fetches the next page as you iterate;
+/// <c>List…PageAsync</c> returns one <see cref="ScalekitPage{T}"/> with its page tokens and total.
 /// </remarks>
 /// <example>
 /// <code>
@@ -40,7 +41,7 @@ public sealed partial class ScalekitManagementClient
 
     /// <summary>Creates the client on an HttpClient whose <c>BaseAddress</c> is the environment URL and that attaches the environment client's token.</summary>
     /// <param name="httpClient">The HttpClient, as <c>AddScalekitManagementClient()</c> configures it.</param>
-    /// <param name="logger">Logs what was created, deleted, added and revoked; never secrets.</param>
+    /// <param name="logger">Logs what was created, deleted, added, revoked and invalidated; never secrets or keys.</param>
     public ScalekitManagementClient(HttpClient httpClient, ILogger<ScalekitManagementClient>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
