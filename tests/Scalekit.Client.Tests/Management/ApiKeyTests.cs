@@ -139,7 +139,7 @@ public sealed class ApiKeyTests(ClientEnvironment environment) : IClassFixture<C
     public async Task A_validation_that_cannot_reach_Scalekit_throws_instead_of_answering_null()
     {
         // Arrange: the environment is gone
-        var host = await ManagementHost.StartAsync();
+        await using var host = await ManagementHost.StartAsync();
         await host.Emulator.DisposeAsync();
 
         // Act
@@ -147,7 +147,6 @@ public sealed class ApiKeyTests(ClientEnvironment environment) : IClassFixture<C
 
         // Assert
         await act.Should().ThrowAsync<HttpRequestException>();
-        await host.DisposeAsync();
     }
 
     [Fact]
