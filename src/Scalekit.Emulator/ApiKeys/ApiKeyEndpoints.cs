@@ -17,7 +17,7 @@ internal static class ApiKeyEndpoints
         api.MapGet("/tokens", (HttpRequest request, ApiKeyOperations keys) =>
             EmulatorResults.From(
                 keys.List(request.Query["organization_id"].ToString(), request.Query["user_id"].ToString(),
-                    PageRequest.FromQuery(request.Query, ApiKeyOperations.DefaultPageSize, ApiKeyOperations.MaxPageSize)),
+                    PageRequest.FromQuery(request.Query, ApiKeyOperations.Pages)),
                 page => new { tokens = page.Items.Select(Info), total_count = page.Total, next_page_token = page.NextPageToken, prev_page_token = page.PrevPageToken }));
         api.MapPost("/tokens:validate", async (HttpRequest request, ApiKeyOperations keys) =>
             await WithBodyAsync(request, body => EmulatorResults.From(keys.Validate(body.Token), key => new { token_info = Info(key) })));

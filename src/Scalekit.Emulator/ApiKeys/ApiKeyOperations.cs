@@ -1,4 +1,3 @@
-using Scalekit.Emulator.Internal;
 using Scalekit.Emulator.Management;
 using Scalekit.Emulator.Storage;
 
@@ -6,18 +5,20 @@ namespace Scalekit.Emulator.ApiKeys;
 
 /// <summary>
 /// API keys (Scalekit's opaque API tokens) for an organization or one of its users: create (the key is shown once),
-/// validate, list, update and invalidate. REST (<see cref="ApiKeyEndpoints"/>) and gRPC
+/// validate, list, update and invalidate, with the limits of Scalekit's API reference (the SDK's descriptors). REST (<see cref="ApiKeyEndpoints"/>) and gRPC
 /// (<see cref="ApiTokenGrpcService"/>) only translate.
 /// </summary>
 internal sealed class ApiKeyOperations(EmulatorStore store)
 {
-    public const int DefaultPageSize = 10;
-    public const int MaxPageSize = 30;
+    /// <summary>1 to 30 a page, 10 by default, as Scalekit's API reference gives it.</summary>
+    public static readonly PageLimits Pages = new(10, 1, 30);
     public const int MaxCustomClaims = 20;
     public const int MaxDescription = 255;
+    public const int MaxClaimKey = 30;
+    public const int MaxClaimValue = 256;
 
     private static readonly ManagementError UnknownKey =
-        new(ManagementErrorKind.NotFound, "The API key is not known: it was never issued here, or it was invalidated.");
+        new(ManagementErrorKind.NotFound, "The API key is not known: it was never issued by this emulator.");
 
     public ManagementResult<(ApiKey Key, string PlainKey)> Create(string? organizationId, string? userId, IReadOnlyDictionary<string, string>? customClaims, DateTime? expiry, string? description)
     {
@@ -46,29 +47,20 @@ internal sealed class ApiKeyOperations(EmulatorStore store)
     }
 
     /// <summary>
-    /// The key's details when <paramref name="plainKey"/> is a current key. Only the key itself validates: a key's id
-    /// (<c>apit_…</c>) is listed and not secret, so it is refused here.
+    /// The key's details when <paramref name="keyOrId"/> is a current key or its id (<c>apit_…</c>): Scalekit's
+    /// ValidateToken takes either. An id is listed and not secret, so an API that authenticates callers must only ever
+    /// pass on what the caller presented as a key, never a value that could be an id.
     /// </summary>
-    public ManagementResult<ApiKey> Validate(string? plainKey)
+    public ManagementResult<ApiKey> Validate(string? keyOrId)
     {
-        if (string.IsNullOrEmpty(plainKey))
+        var found = Find(keyOrId);
+        if (found.Error is { } error)
         {
-            return ManagementError.Invalid("token is required: the API key as created.");
+            return error;
         }
 
-        if (plainKey.StartsWith("apit_", StringComparison.Ordinal))
-        {
-            return ManagementError.Invalid("That is an API key's id, not the key: validate the key itself, which starts with '" + Ids.ApiKeyPrefix + "'.");
-        }
-
-        if (store.FindApiKey(plainKey) is not { } key)
-        {
-            return UnknownKey;
-        }
-
-        return key.Expiry is { } expiry && expiry <= store.Now()
-            ? new ManagementError(ManagementErrorKind.NotFound, $"The API key {key.Id} expired at {expiry:O}.")
-            : key;
+        var key = found.Value!;
+        return Expired(key) ?? (ManagementResult<ApiKey>)key;
     }
 
     public ManagementResult<Page<ApiKey>> List(string? organizationId, string? userId, ManagementResult<PageRequest> paging)
@@ -103,6 +95,11 @@ internal sealed class ApiKeyOperations(EmulatorStore store)
         }
 
         var key = found.Value!;
+        if (Expired(key) is { } expired)
+        {
+            return expired;
+        }
+
         var merged = new Dictionary<string, string>(key.CustomClaims, StringComparer.Ordinal);
         foreach (var (name, value) in customClaims ?? new Dictionary<string, string>())
         {
@@ -125,16 +122,22 @@ internal sealed class ApiKeyOperations(EmulatorStore store)
         return store.UpdateApiKey(key.Id, merged, description) is { } updated ? updated : ManagementError.NotFound("API key", key.Id);
     }
 
-    public ManagementResult<ApiKey> Invalidate(string? keyOrId)
+    /// <summary>Invalidates the key; a key already invalidated stays so and the call succeeds (Scalekit's InvalidateToken is idempotent).</summary>
+    public ManagementResult<string> Invalidate(string? keyOrId)
     {
+        if (!string.IsNullOrEmpty(keyOrId) && store.WasInvalidated(keyOrId))
+        {
+            return keyOrId;
+        }
+
         var found = Find(keyOrId);
         if (found.Error is { } error)
         {
             return error;
         }
 
-        var key = found.Value!;
-        return store.DeleteApiKey(key.Id) ? key : ManagementError.NotFound("API key", key.Id);
+        store.InvalidateApiKey(found.Value!.Id);
+        return found.Value.Id;
     }
 
     /// <summary>The key named by its id (<c>apit_…</c>) or by the key itself, as the SDK's update and invalidate take either.</summary>
@@ -146,17 +149,21 @@ internal sealed class ApiKeyOperations(EmulatorStore store)
         }
 
         var key = keyOrId.StartsWith("apit_", StringComparison.Ordinal) ? store.GetApiKey(keyOrId) : store.FindApiKey(keyOrId);
-        return key is not null
-            ? key
-            : keyOrId.StartsWith("apit_", StringComparison.Ordinal)
-                ? ManagementError.NotFound("API key", keyOrId)
-                : UnknownKey;
+        return key is not null ? key
+            : store.WasInvalidated(keyOrId) ? new ManagementError(ManagementErrorKind.NotFound, "The API key was invalidated.")
+            : keyOrId.StartsWith("apit_", StringComparison.Ordinal) ? ManagementError.NotFound("API key", keyOrId)
+            : UnknownKey;
     }
+
+    private ManagementError? Expired(ApiKey key) =>
+        key.Expiry is { } expiry && expiry <= store.Now()
+            ? new ManagementError(ManagementErrorKind.NotFound, $"The API key {key.Id} expired at {expiry:O}.")
+            : null;
 
     private static string? Claims(IReadOnlyDictionary<string, string>? claims) =>
         claims is null ? null
         : claims.Count > MaxCustomClaims ? $"custom_claims has more than {MaxCustomClaims} entries."
-        : claims.Any(c => c.Key.Length is 0 or > ManagementValidation.MaxItemLength || c.Value is null || c.Value.Length > ManagementValidation.MaxClaimValue)
-            ? $"each custom_claims entry needs a key of 1 to {ManagementValidation.MaxItemLength} characters and a value of at most {ManagementValidation.MaxClaimValue}."
+        : claims.Any(c => c.Key.Length is 0 or > MaxClaimKey || c.Value is null || c.Value.Length is 0 or > MaxClaimValue)
+            ? $"each custom_claims entry needs a key of 1 to {MaxClaimKey} characters and a value of 1 to {MaxClaimValue}."
         : null;
 }

@@ -27,7 +27,7 @@ internal sealed class ApiTokenGrpcService(ApiKeyOperations keys) : ApiTokenServi
 
     public override Task<ListTokensResponse> ListTokens(ListTokensRequest request, ServerCallContext context)
     {
-        var paging = PageRequest.From(request.PageSize, request.PageToken, ApiKeyOperations.DefaultPageSize, ApiKeyOperations.MaxPageSize);
+        var paging = PageRequest.From(request.PageSize, request.PageToken, ApiKeyOperations.Pages);
         var page = Unwrap(keys.List(request.OrganizationId, request.HasUserId ? request.UserId : null, paging));
         var response = new ListTokensResponse { TotalCount = page.Total, NextPageToken = page.NextPageToken, PrevPageToken = page.PrevPageToken };
         response.Tokens.AddRange(page.Items.Select(Message));

@@ -16,7 +16,7 @@ internal static class ClientEndpoints
         clients.MapPost("/", CreateAsync);
         clients.MapGet("/", (string organizationId, HttpRequest request, ClientOperations operations) =>
             EmulatorResults.From(
-                operations.List(organizationId, PageRequest.FromQuery(request.Query, ClientOperations.DefaultPageSize, ClientOperations.MaxPageSize)),
+                operations.List(organizationId, PageRequest.FromQuery(request.Query, ClientOperations.Pages)),
                 page => new { clients = page.Items, next_page_token = page.NextPageToken, prev_page_token = page.PrevPageToken, total_size = page.Total }));
         clients.MapGet("/{clientId}", (string organizationId, string clientId, ClientOperations operations) =>
             Answer(operations.Get(organizationId, clientId)));

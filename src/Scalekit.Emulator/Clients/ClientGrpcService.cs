@@ -37,7 +37,7 @@ internal sealed class ClientGrpcService(ClientOperations clients) : ClientServic
 
     public override Task<ListOrganizationClientsResponse> ListOrganizationClients(ListOrganizationClientsRequest request, ServerCallContext context)
     {
-        var paging = Management.PageRequest.From(request.PageSize, request.PageToken, ClientOperations.DefaultPageSize, ClientOperations.MaxPageSize);
+        var paging = Management.PageRequest.From(request.PageSize, request.PageToken, ClientOperations.Pages);
         var page = Unwrap(clients.List(request.OrganizationId, paging));
         var response = new ListOrganizationClientsResponse { NextPageToken = page.NextPageToken, PrevPageToken = page.PrevPageToken, TotalSize = (uint)page.Total };
         response.Clients.AddRange(page.Items.Select(Message));

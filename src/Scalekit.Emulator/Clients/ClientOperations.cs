@@ -10,8 +10,8 @@ namespace Scalekit.Emulator.Clients;
 /// </summary>
 internal sealed class ClientOperations(EmulatorStore store)
 {
-    public const int DefaultPageSize = 10;
-    public const int MaxPageSize = 100;
+    /// <summary>10 to 100 a page, as for organizations.</summary>
+    public static readonly PageLimits Pages = new(10, 10, 100);
 
     public ManagementResult<(ApiClient Client, string PlainSecret)> Create(string organizationId, ClientFields fields)
     {

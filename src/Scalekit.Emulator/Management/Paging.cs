@@ -3,6 +3,9 @@ using System.Text;
 
 namespace Scalekit.Emulator.Management;
 
+/// <summary>The page sizes a list takes: <see cref="Default"/> when none is given, from <see cref="Min"/> to <see cref="Max"/>.</summary>
+internal sealed record PageLimits(int Default, int Min, int Max);
+
 /// <summary>One page of a list, with the tokens of its neighbours (empty when there is none) and the total count.</summary>
 internal sealed record Page<T>(IReadOnlyList<T> Items, int Total, string NextPageToken, string PrevPageToken);
 
@@ -12,13 +15,13 @@ internal sealed record Page<T>(IReadOnlyList<T> Items, int Total, string NextPag
 /// </summary>
 internal readonly record struct PageRequest(int Offset, int Size)
 {
-    /// <summary>Checks <paramref name="pageSize"/> (0 or absent: <paramref name="defaultSize"/>) and decodes <paramref name="pageToken"/>.</summary>
-    public static ManagementResult<PageRequest> From(long? pageSize, string? pageToken, int defaultSize, int maxSize)
+    /// <summary>Checks <paramref name="pageSize"/> (0 or absent: the default) against <paramref name="limits"/> and decodes <paramref name="pageToken"/>.</summary>
+    public static ManagementResult<PageRequest> From(long? pageSize, string? pageToken, PageLimits limits)
     {
-        var size = pageSize is null or 0 ? defaultSize : pageSize.Value;
-        if (size is < 1 || size > maxSize)
+        var size = pageSize is null or 0 ? limits.Default : pageSize.Value;
+        if (size < limits.Min || size > limits.Max)
         {
-            return ManagementError.Invalid($"page_size must be a whole number from 1 to {maxSize}.");
+            return SizeRefused(limits);
         }
 
         if (Decode(pageToken) is not { } offset)
@@ -30,20 +33,20 @@ internal readonly record struct PageRequest(int Offset, int Size)
     }
 
     /// <summary>Reads a <c>page_size</c> query value: absent is the default, anything but digits is refused.</summary>
-    public static ManagementResult<PageRequest> FromQuery(IQueryCollection query, int defaultSize, int maxSize)
+    public static ManagementResult<PageRequest> FromQuery(IQueryCollection query, PageLimits limits)
     {
         long? size = null;
         if (query["page_size"].ToString() is { Length: > 0 } text)
         {
             if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed == 0)
             {
-                return ManagementError.Invalid($"page_size must be a whole number from 1 to {maxSize}.");
+                return SizeRefused(limits);
             }
 
             size = parsed;
         }
 
-        return From(size, query["page_token"].ToString(), defaultSize, maxSize);
+        return From(size, query["page_token"].ToString(), limits);
     }
 
     /// <summary>The page of <paramref name="items"/> (already offset and limited) out of <paramref name="total"/>.</summary>
@@ -52,6 +55,9 @@ internal readonly record struct PageRequest(int Offset, int Size)
         total,
         Offset + items.Count < total ? Encode(Offset + items.Count) : "",
         Offset > 0 ? Encode(Math.Max(0, Offset - Size)) : "");
+
+    private static ManagementError SizeRefused(PageLimits limits) =>
+        ManagementError.Invalid($"page_size must be a whole number from {limits.Min} to {limits.Max}.");
 
     private static string Encode(int offset) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes("offset:" + offset.ToString(CultureInfo.InvariantCulture)));

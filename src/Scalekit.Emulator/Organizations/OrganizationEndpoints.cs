@@ -15,8 +15,9 @@ internal static class OrganizationEndpoints
         api.MapPost("/organizations", CreateAsync);
         api.MapGet("/organizations", List);
         api.MapGet("/organizations:search", Search);
+        // A route value keeps %2F encoded (a path segment cannot hold '/'): an external id such as "a/b" arrives as "a%2Fb".
         api.MapGet("/organizations:external/{externalId}", (string externalId, OrganizationOperations organizations) =>
-            Answer(organizations.Get(OrganizationReference.ByExternalId(externalId))));
+            Answer(organizations.Get(OrganizationReference.ByExternalId(Uri.UnescapeDataString(externalId)))));
         api.MapGet("/organizations/{organizationId}", (string organizationId, OrganizationOperations organizations) =>
             Answer(organizations.Get(OrganizationReference.ById(organizationId))));
         api.MapPatch("/organizations/{organizationId}", UpdateAsync);
@@ -37,13 +38,10 @@ internal static class OrganizationEndpoints
     }
 
     private static IResult List(HttpRequest request, OrganizationOperations organizations) =>
-        AnswerPage(organizations.List(Paging(request), request.Query["external_id"].ToString()));
+        AnswerPage(organizations.List(PageRequest.FromQuery(request.Query, OrganizationOperations.ListPages), request.Query["external_id"].ToString()));
 
     private static IResult Search(HttpRequest request, OrganizationOperations organizations) =>
-        AnswerPage(organizations.Search(request.Query["query"].ToString(), Paging(request)));
-
-    private static ManagementResult<PageRequest> Paging(HttpRequest request) =>
-        PageRequest.FromQuery(request.Query, OrganizationOperations.DefaultPageSize, OrganizationOperations.MaxPageSize);
+        AnswerPage(organizations.Search(request.Query["query"].ToString(), PageRequest.FromQuery(request.Query, OrganizationOperations.SearchPages)));
 
     private static IResult Answer(ManagementResult<Storage.Organization> result, int status = StatusCodes.Status200OK) =>
         EmulatorResults.From(result, organization => new { organization }, status);

@@ -51,7 +51,7 @@ internal sealed class OrganizationGrpcService(OrganizationOperations organizatio
 
     public override Task<ListOrganizationsResponse> ListOrganization(ListOrganizationsRequest request, ServerCallContext context)
     {
-        var page = Unwrap(organizations.List(Paging(request.PageSize, request.PageToken), request.HasExternalId ? request.ExternalId : null));
+        var page = Unwrap(organizations.List(PageRequest.From(request.PageSize, request.PageToken, OrganizationOperations.ListPages), request.HasExternalId ? request.ExternalId : null));
         var response = new ListOrganizationsResponse { NextPageToken = page.NextPageToken, PrevPageToken = page.PrevPageToken, TotalSize = (uint)page.Total };
         response.Organizations.AddRange(page.Items.Select(Message));
         return Task.FromResult(response);
@@ -59,7 +59,7 @@ internal sealed class OrganizationGrpcService(OrganizationOperations organizatio
 
     public override Task<SearchOrganizationsResponse> SearchOrganization(SearchOrganizationsRequest request, ServerCallContext context)
     {
-        var page = Unwrap(organizations.Search(request.Query, Paging(request.PageSize, request.PageToken)));
+        var page = Unwrap(organizations.Search(request.Query, PageRequest.From(request.PageSize, request.PageToken, OrganizationOperations.SearchPages)));
         var response = new SearchOrganizationsResponse { NextPageToken = page.NextPageToken, PrevPageToken = page.PrevPageToken, TotalSize = (uint)page.Total };
         response.Organizations.AddRange(page.Items.Select(Message));
         return Task.FromResult(response);
@@ -78,9 +78,6 @@ internal sealed class OrganizationGrpcService(OrganizationOperations organizatio
         request.IdentitiesCase == GetOrganizationRequest.IdentitiesOneofCase.ExternalId
             ? OrganizationReference.ByExternalId(request.ExternalId)
             : OrganizationReference.ById(request.Id);
-
-    private static ManagementResult<PageRequest> Paging(uint pageSize, string pageToken) =>
-        PageRequest.From(pageSize, pageToken, OrganizationOperations.DefaultPageSize, OrganizationOperations.MaxPageSize);
 
     private static string? Region(RegionCode code) => code switch
     {

@@ -9,8 +9,13 @@ namespace Scalekit.Emulator.Organizations;
 /// </summary>
 internal sealed class OrganizationOperations(EmulatorStore store)
 {
-    public const int DefaultPageSize = 10;
-    public const int MaxPageSize = 100;
+    /// <summary>Listing: 10 to 100 a page, as Scalekit's API reference gives it.</summary>
+    public static readonly PageLimits ListPages = new(10, 10, 100);
+
+    /// <summary>Searching: 1 to 30 a page, as Scalekit's API reference gives it.</summary>
+    public static readonly PageLimits SearchPages = new(10, 1, 30);
+
+    public const int MinQuery = 3;
     public const int MaxQuery = 256;
 
     public ManagementResult<Organization> Create(OrganizationFields fields)
@@ -92,9 +97,9 @@ internal sealed class OrganizationOperations(EmulatorStore store)
             return ManagementError.Invalid("query is required: part of a display name or external id, or an organization id.");
         }
 
-        if (query.Length > MaxQuery)
+        if (query.Trim().Length is < MinQuery or > MaxQuery)
         {
-            return ManagementError.Invalid($"query is longer than {MaxQuery} characters.");
+            return ManagementError.Invalid($"query must be {MinQuery} to {MaxQuery} characters.");
         }
 
         if (paging.Error is { } error)

@@ -61,7 +61,8 @@ internal sealed class EmulatorDatabase : IDisposable
             custom_claims TEXT NOT NULL,
             description TEXT,
             expiry TEXT,
-            create_time TEXT NOT NULL);
+            create_time TEXT NOT NULL,
+            invalidated_time TEXT);
         """;
 
     /// <summary>Columns added after a database file may have been created: added when missing.</summary>

@@ -10,13 +10,17 @@ namespace Scalekit.Emulator.Storage;
 
 /// <summary>
 /// API keys (Scalekit's opaque API tokens). The key itself is shown once, when created; the store keeps its SHA-256
-/// and its last four characters. A key is 256 random bits, so an unsalted hash is safe to look it up by.
+/// and its last four characters. A key is 256 random bits, so an unsalted hash is safe to look it up by. An invalidated
+/// key stays, marked, so that invalidating it again succeeds (Scalekit's InvalidateToken is idempotent); nothing else
+/// finds it.
 /// </summary>
 internal sealed partial class EmulatorStore
 {
     private const string ApiKeyColumns =
         "k.id, k.organization_id, o.external_id, k.user_id, k.custom_claims, k.expiry, k.create_time, k.description, k.key_suffix " +
         "FROM api_keys k JOIN organizations o ON o.id = k.organization_id";
+
+    private const string Current = "k.invalidated_time IS NULL";
 
     public (ApiKey Key, string PlainKey) CreateApiKey(string organizationId, string? userId, IReadOnlyDictionary<string, string> customClaims, DateTime? expiry, string? description)
     {
@@ -36,29 +40,40 @@ internal sealed partial class EmulatorStore
     public ApiKey? FindApiKey(string plainKey)
     {
         using var connection = database.Open();
-        return LoadApiKey(connection, "k.key_hash = $hash", ("$hash", ApiKeyHash(plainKey)));
+        return LoadApiKey(connection, $"k.key_hash = $hash AND {Current}", ("$hash", ApiKeyHash(plainKey)));
     }
 
     public ApiKey? GetApiKey(string id)
     {
         using var connection = database.Open();
-        return LoadApiKey(connection, "k.id = $id", ("$id", id));
+        return LoadApiKey(connection, $"k.id = $id AND {Current}", ("$id", id));
     }
 
-    public bool DeleteApiKey(string id)
+    /// <summary>Whether <paramref name="keyOrId"/> names a key that was issued here and invalidated since.</summary>
+    public bool WasInvalidated(string keyOrId)
     {
         using var connection = database.Open();
-        return Execute(connection, null, "DELETE FROM api_keys WHERE id = $id", ("$id", id)) > 0;
+        return Scalar(connection, "SELECT 1 FROM api_keys WHERE (id = $value OR key_hash = $hash) AND invalidated_time IS NOT NULL",
+            ("$value", keyOrId), ("$hash", ApiKeyHash(keyOrId))) is not null;
     }
 
+    public bool InvalidateApiKey(string id)
+    {
+        using var connection = database.Open();
+        return Execute(connection, null, "UPDATE api_keys SET invalidated_time = $now WHERE id = $id AND invalidated_time IS NULL",
+            ("$id", id), ("$now", Format(Now()))) > 0;
+    }
+
+    /// <summary>The organization's (or the user's) current keys: neither invalidated nor expired.</summary>
     public (IReadOnlyList<ApiKey> Page, int Total) ListApiKeys(string organizationId, string? userId, int offset, int pageSize)
     {
-        const string Filter = "WHERE k.organization_id = $org AND ($user IS NULL OR k.user_id = $user)";
+        const string Filter = $"WHERE k.organization_id = $org AND ($user IS NULL OR k.user_id = $user) AND {Current} AND (k.expiry IS NULL OR k.expiry > $now)";
         using var connection = database.Open();
         var total = Convert.ToInt32(
-            Scalar(connection, $"SELECT COUNT(*) FROM api_keys k {Filter}", ("$org", organizationId), ("$user", userId)), CultureInfo.InvariantCulture);
+            Scalar(connection, $"SELECT COUNT(*) FROM api_keys k {Filter}", ("$org", organizationId), ("$user", userId), ("$now", Format(Now()))),
+            CultureInfo.InvariantCulture);
         var page = Query(connection, null, $"SELECT {ApiKeyColumns} {Filter} ORDER BY k.seq LIMIT $limit OFFSET $offset", ReadApiKey,
-            ("$org", organizationId), ("$user", userId), ("$limit", pageSize), ("$offset", offset));
+            ("$org", organizationId), ("$user", userId), ("$now", Format(Now())), ("$limit", pageSize), ("$offset", offset));
         return (page, total);
     }
 

@@ -58,7 +58,7 @@ public sealed class ApiKeyEndpointsTests() : EmulatorTest(registerClient: false)
         // Assert
         valid.GetProperty("token_info").GetProperty("organization_id").GetString().Should().Be(_organizationId);
         using var refused = await Emulator.ManageAsync(HttpMethod.Post, $"{Tokens}:validate", new { token = key });
-        await refused.ShouldBeProblemAsync(HttpStatusCode.NotFound, "The API key is not known");
+        await refused.ShouldBeProblemAsync(HttpStatusCode.NotFound, "The API key was invalidated.");
     }
 
     [Fact]

@@ -86,19 +86,19 @@ public sealed class ClientEndpointsTests(SharedEmulator shared) : SharedEmulator
     {
         // Arrange
         var organization = await Emulator.CreateOrganizationAsync("Paged Corp");
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 11; i++)
         {
             await Emulator.RegisterClientAsync(organization);
         }
 
         // Act
-        var first = await Emulator.ManageAsync(HttpMethod.Get, $"/api/v1/organizations/{organization}/clients?page_size=2", null, HttpStatusCode.OK);
+        var first = await Emulator.ManageAsync(HttpMethod.Get, $"/api/v1/organizations/{organization}/clients?page_size=10", null, HttpStatusCode.OK);
         var next = first.GetProperty("next_page_token").GetString()!;
-        var second = await Emulator.ManageAsync(HttpMethod.Get, $"/api/v1/organizations/{organization}/clients?page_size=2&page_token={Uri.EscapeDataString(next)}", null, HttpStatusCode.OK);
+        var second = await Emulator.ManageAsync(HttpMethod.Get, $"/api/v1/organizations/{organization}/clients?page_size=10&page_token={Uri.EscapeDataString(next)}", null, HttpStatusCode.OK);
 
         // Assert
-        first.GetProperty("total_size").GetInt32().Should().Be(3);
-        first.GetProperty("clients").GetArrayLength().Should().Be(2);
+        first.GetProperty("total_size").GetInt32().Should().Be(11);
+        first.GetProperty("clients").GetArrayLength().Should().Be(10);
         second.GetProperty("clients").GetArrayLength().Should().Be(1);
         second.GetProperty("next_page_token").GetString().Should().BeEmpty();
         second.GetProperty("prev_page_token").GetString().Should().NotBeEmpty();

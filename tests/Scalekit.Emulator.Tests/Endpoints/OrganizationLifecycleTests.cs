@@ -22,6 +22,19 @@ public sealed class OrganizationLifecycleTests() : EmulatorTest(registerClient: 
     }
 
     [Fact]
+    public async Task An_external_id_with_a_slash_is_read_back_when_escaped_in_the_path()
+    {
+        // Arrange
+        var id = await Emulator.CreateOrganizationAsync("Looney Corp", "tenants/looney");
+
+        // Act
+        var json = await Emulator.ManageAsync(HttpMethod.Get, $"{Organizations}:external/{Uri.EscapeDataString("tenants/looney")}", null, HttpStatusCode.OK);
+
+        // Assert
+        json.GetProperty("organization").GetProperty("id").GetString().Should().Be(id);
+    }
+
+    [Fact]
     public async Task A_patch_changes_only_the_fields_it_names()
     {
         // Arrange

@@ -64,18 +64,20 @@ public sealed class ApiTokenGrpcServiceTests : EmulatorTest, IDisposable
     {
         // Act + Assert
         await Tokens.ValidateTokenAsync(new ValidateTokenRequest { Token = "skapi_unknown" }, _grpc.Authorized)
-            .ShouldFailWithAsync(StatusCode.NotFound, "The API key is not known");
+            .ShouldFailWithAsync(StatusCode.NotFound, "never issued by this emulator");
     }
 
     [Fact]
-    public async Task A_key_id_does_not_validate_because_ids_are_not_secret()
+    public async Task A_key_id_validates_as_Scalekits_ValidateToken_takes_either()
     {
         // Arrange
         var created = await CreateAsync();
 
-        // Act + Assert
-        await Tokens.ValidateTokenAsync(new ValidateTokenRequest { Token = created.TokenId }, _grpc.Authorized)
-            .ShouldFailWithAsync(StatusCode.InvalidArgument, "That is an API key's id, not the key");
+        // Act
+        var validated = await Tokens.ValidateTokenAsync(new ValidateTokenRequest { Token = created.TokenId }, _grpc.Authorized);
+
+        // Assert
+        validated.TokenInfo.Should().Be(created.TokenInfo);
     }
 
     [Fact]
@@ -178,7 +180,59 @@ public sealed class ApiTokenGrpcServiceTests : EmulatorTest, IDisposable
 
         // Assert
         await Tokens.ValidateTokenAsync(new ValidateTokenRequest { Token = created.Token }, _grpc.Authorized)
-            .ShouldFailWithAsync(StatusCode.NotFound, "The API key is not known");
+            .ShouldFailWithAsync(StatusCode.NotFound, "The API key was invalidated.");
+    }
+
+    [Fact]
+    public async Task Invalidating_a_key_again_succeeds_as_Scalekits_InvalidateToken_is_idempotent()
+    {
+        // Arrange
+        var created = await CreateAsync();
+        await Tokens.InvalidateTokenAsync(new InvalidateTokenRequest { Token = created.TokenId }, _grpc.Authorized);
+
+        // Act
+        var again = await Tokens.InvalidateTokenAsync(new InvalidateTokenRequest { Token = created.Token }, _grpc.Authorized);
+
+        // Assert
+        again.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Invalidating_a_key_never_issued_is_not_found()
+    {
+        // Act + Assert
+        await Tokens.InvalidateTokenAsync(new InvalidateTokenRequest { Token = "skapi_never_issued" }, _grpc.Authorized)
+            .ShouldFailWithAsync(StatusCode.NotFound, "never issued by this emulator");
+    }
+
+    [Fact]
+    public async Task Invalidated_and_expired_keys_are_not_listed()
+    {
+        // Arrange
+        var current = await CreateAsync();
+        var invalidated = await CreateAsync();
+        await CreateAsync(expiry: Time.GetUtcNow().AddMinutes(5));
+        await Tokens.InvalidateTokenAsync(new InvalidateTokenRequest { Token = invalidated.Token }, _grpc.Authorized);
+        Time.Advance(TimeSpan.FromMinutes(6));
+
+        // Act
+        var listed = await Tokens.ListTokensAsync(new ListTokensRequest { OrganizationId = _organizationId }, _grpc.Authorized);
+
+        // Assert
+        listed.Tokens.Select(t => t.TokenId).Should().Equal(current.TokenId);
+        listed.TotalCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task An_expired_key_cannot_be_updated()
+    {
+        // Arrange
+        var created = await CreateAsync(expiry: Time.GetUtcNow().AddMinutes(5));
+        Time.Advance(TimeSpan.FromMinutes(6));
+
+        // Act + Assert
+        await Tokens.UpdateTokenAsync(new UpdateTokenRequest { Token = created.TokenId, Description = "late" }, _grpc.Authorized)
+            .ShouldFailWithAsync(StatusCode.NotFound, "expired at");
     }
 
     [Fact]

@@ -76,19 +76,19 @@ public sealed class ClientGrpcServiceTests : EmulatorTest, IDisposable
     public async Task Listing_clients_pages_with_the_tokens_it_hands_out()
     {
         // Arrange
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 11; i++)
         {
             await CreateAsync($"client {i}");
         }
 
         // Act
-        var first = await Clients.ListOrganizationClientsAsync(new ListOrganizationClientsRequest { OrganizationId = _organizationId, PageSize = 2 }, _grpc.Authorized);
+        var first = await Clients.ListOrganizationClientsAsync(new ListOrganizationClientsRequest { OrganizationId = _organizationId, PageSize = 10 }, _grpc.Authorized);
         var second = await Clients.ListOrganizationClientsAsync(
-            new ListOrganizationClientsRequest { OrganizationId = _organizationId, PageSize = 2, PageToken = first.NextPageToken }, _grpc.Authorized);
+            new ListOrganizationClientsRequest { OrganizationId = _organizationId, PageSize = 10, PageToken = first.NextPageToken }, _grpc.Authorized);
 
         // Assert
-        first.TotalSize.Should().Be(3);
-        first.Clients.Concat(second.Clients).Select(c => c.Name).Should().Equal("client 0", "client 1", "client 2");
+        first.TotalSize.Should().Be(11);
+        first.Clients.Concat(second.Clients).Select(c => c.Name).Should().Equal(Enumerable.Range(0, 11).Select(i => $"client {i}"));
         second.NextPageToken.Should().BeEmpty();
     }
 

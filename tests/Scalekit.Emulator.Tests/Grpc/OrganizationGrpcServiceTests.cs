@@ -130,31 +130,33 @@ public sealed class OrganizationGrpcServiceTests : EmulatorTest, IDisposable
     public async Task Listing_pages_through_every_organization_with_the_tokens_it_hands_out()
     {
         // Arrange
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 21; i++)
         {
             await Organizations.CreateOrganizationAsync(Create($"Org {i}"), _grpc.Authorized);
         }
 
         // Act
-        var first = await Organizations.ListOrganizationAsync(new ListOrganizationsRequest { PageSize = 2 }, _grpc.Authorized);
-        var second = await Organizations.ListOrganizationAsync(new ListOrganizationsRequest { PageSize = 2, PageToken = first.NextPageToken }, _grpc.Authorized);
-        var third = await Organizations.ListOrganizationAsync(new ListOrganizationsRequest { PageSize = 2, PageToken = second.NextPageToken }, _grpc.Authorized);
+        var first = await Organizations.ListOrganizationAsync(new ListOrganizationsRequest { PageSize = 10 }, _grpc.Authorized);
+        var second = await Organizations.ListOrganizationAsync(new ListOrganizationsRequest { PageSize = 10, PageToken = first.NextPageToken }, _grpc.Authorized);
+        var third = await Organizations.ListOrganizationAsync(new ListOrganizationsRequest { PageSize = 10, PageToken = second.NextPageToken }, _grpc.Authorized);
 
         // Assert
-        first.TotalSize.Should().Be(5);
+        first.TotalSize.Should().Be(21);
         first.PrevPageToken.Should().BeEmpty();
         second.PrevPageToken.Should().NotBeEmpty();
         third.NextPageToken.Should().BeEmpty();
         first.Organizations.Concat(second.Organizations).Concat(third.Organizations).Select(o => o.DisplayName)
-            .Should().Equal("Org 0", "Org 1", "Org 2", "Org 3", "Org 4");
+            .Should().Equal(Enumerable.Range(0, 21).Select(i => $"Org {i}"));
     }
 
-    [Fact]
-    public async Task A_page_size_over_the_limit_is_an_invalid_argument()
+    [Theory]
+    [InlineData(9u)]
+    [InlineData(101u)]
+    public async Task A_page_size_outside_10_to_100_is_an_invalid_argument(uint pageSize)
     {
         // Act + Assert
-        await Organizations.ListOrganizationAsync(new ListOrganizationsRequest { PageSize = 101 }, _grpc.Authorized)
-            .ShouldFailWithAsync(StatusCode.InvalidArgument, "page_size must be a whole number from 1 to 100.");
+        await Organizations.ListOrganizationAsync(new ListOrganizationsRequest { PageSize = pageSize }, _grpc.Authorized)
+            .ShouldFailWithAsync(StatusCode.InvalidArgument, "page_size must be a whole number from 10 to 100.");
     }
 
     [Fact]

@@ -9,12 +9,8 @@ namespace Scalekit.Emulator.Tests.NodeSdk;
 /// </summary>
 public sealed class NodeSdkTests(NodeSdkRun run, ITestOutputHelper output) : IClassFixture<NodeSdkRun>
 {
-    private const string LongDisplayName = "organizations › createOrganization accepts a display name of 200 characters, the longest the API allows";
-    private const string ValidateByTokenId = "api-keys › validateToken accepts the key's token id (apit_…) as well as the key, as the API documents";
-    private const string InvalidateTwice = "api-keys › invalidateToken of a key already invalidated succeeds, as the API documents it idempotent";
-
     /// <summary>Node tests that show an emulator bug: their rows are skipped with the bug until the emulator is fixed.</summary>
-    private static readonly string[] KnownEmulatorBugs = [LongDisplayName, ValidateByTokenId, InvalidateTwice];
+    private static readonly string[] KnownEmulatorBugs = [];
 
     public static TheoryData<NodeTest> NodeTests() =>
         new(NodeSdkPackage.Tests.Except(KnownEmulatorBugs, StringComparer.Ordinal).Select(test => new NodeTest(test)));
@@ -25,12 +21,6 @@ public sealed class NodeSdkTests(NodeSdkRun run, ITestOutputHelper output) : ICl
 
     [NodeSdkTheory]
     [MemberData(nameof(NodeTests))]
-    [MemberData(nameof(KnownEmulatorBug), LongDisplayName,
-        Skip = "emulator bug: ManagementValidation.Organization refuses a display_name over 128 characters (MaxName); Scalekit's CreateOrganization and UpdateOrganization take 1 to 200")]
-    [MemberData(nameof(KnownEmulatorBug), ValidateByTokenId,
-        Skip = "emulator bug: ApiKeyOperations.Validate refuses a token id (apit_…) with INVALID_ARGUMENT; Scalekit's ValidateToken takes the key or its token id")]
-    [MemberData(nameof(KnownEmulatorBug), InvalidateTwice,
-        Skip = "emulator bug: ApiKeyOperations.Invalidate answers NOT_FOUND for a key already invalidated; Scalekit's InvalidateToken is idempotent")]
     public void The_node_test_passes(NodeTest test)
     {
         // Arrange, Act: NodeSdkRun ran the node suite once for the class.
