@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalekit.Emulator.ApiKeys;
+using Scalekit.Emulator.Clients;
 using Scalekit.Emulator.Endpoints;
 using Scalekit.Emulator.Hosting;
 using Scalekit.Emulator.Internal;
+using Scalekit.Emulator.Management;
+using Scalekit.Emulator.Organizations;
 using Scalekit.Emulator.Storage;
 using Scalekit.Emulator.Tokens;
 
@@ -39,17 +43,27 @@ public static class ScalekitEmulatorExtensions
         services.TryAddSingleton<EmulatorStore>();
         services.TryAddSingleton<SigningKeyRing>();
         services.TryAddSingleton<EmulatorIssuer>();
+        services.TryAddSingleton<EnvironmentTokenValidator>();
         services.TryAddSingleton<EnvironmentTokenFilter>();
+        services.TryAddSingleton<OrganizationOperations>();
+        services.TryAddSingleton<ClientOperations>();
+        services.TryAddSingleton<ApiKeyOperations>();
         services.TryAddSingleton<HostRule>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, EmulatorStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeveloperPageExceptionFilter, DatabaseBusyPageFilter>());
         services.AddProblemDetails();
+        services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = (int)EmulatorResults.MaxBodySize;
+            grpc.Interceptors.Add<EnvironmentTokenInterceptor>();
+        });
         return services;
     }
 
     /// <summary>
     /// Maps the emulator's endpoints: <c>/oauth/token</c>, <c>/keys</c>, <c>/.well-known/openid-configuration</c>,
-    /// the management API under <c>/api/v1</c>, key rotation under <c>/admin/v1</c>, and the admin page at <c>/</c>.
+    /// the management API under <c>/api/v1</c> and as gRPC (<c>/scalekit.v1.…</c>), key rotation under <c>/admin/v1</c>,
+    /// and the admin page at <c>/</c>. gRPC needs HTTP/2: see <see cref="ScalekitEmulatorKestrelExtensions.UseScalekitEmulatorProtocols"/>.
     /// </summary>
     /// <param name="endpoints">The application.</param>
     /// <returns>A reference to <paramref name="endpoints"/> after the operation has completed.</returns>
@@ -63,18 +77,14 @@ public static class ScalekitEmulatorExtensions
 
         var filter = endpoints.ServiceProvider.GetRequiredService<EnvironmentTokenFilter>();
         var api = endpoints.MapGroup("/api/v1").AddEndpointFilter(filter).WithMetadata(bodyLimit);
-        api.MapPost("/organizations", OrganizationEndpoints.CreateAsync);
-        api.MapGet("/organizations", OrganizationEndpoints.List);
-        api.MapGet("/organizations/{organizationId}", OrganizationEndpoints.Get);
+        OrganizationEndpoints.Map(api);
+        ClientEndpoints.Map(api);
+        ApiKeyEndpoints.Map(api);
 
-        var clients = api.MapGroup("/organizations/{organizationId}/clients");
-        clients.MapPost("/", ClientEndpoints.CreateAsync);
-        clients.MapGet("/", ClientEndpoints.List);
-        clients.MapGet("/{clientId}", ClientEndpoints.Get);
-        clients.MapPatch("/{clientId}", ClientEndpoints.UpdateAsync);
-        clients.MapDelete("/{clientId}", ClientEndpoints.Delete);
-        clients.MapPost("/{clientId}/secrets", ClientEndpoints.AddSecret);
-        clients.MapDelete("/{clientId}/secrets/{secretId}", ClientEndpoints.RevokeSecret);
+        // The same operations over gRPC, as Scalekit's SDKs call them (HTTP/2: see UseScalekitEmulatorProtocols).
+        endpoints.MapGrpcService<OrganizationGrpcService>();
+        endpoints.MapGrpcService<ClientGrpcService>();
+        endpoints.MapGrpcService<ApiTokenGrpcService>();
 
         var admin = endpoints.MapGroup("/admin/v1").AddEndpointFilter(filter).WithMetadata(bodyLimit);
         admin.MapPost("/keys/rotate", AdminEndpoints.Rotate);

@@ -48,7 +48,7 @@ public sealed class ScalekitEmulatorHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(k => k.UseScalekitEmulatorProtocols().Listen(IPAddress.Loopback, port));
         if (time is not null)
         {
             builder.Services.AddSingleton(time);

@@ -23,10 +23,21 @@ public sealed class ScalekitEmulatorOptions
     public IList<string> AllowedHosts { get; } = [];
 
     /// <summary>
-    /// The SQLite database: a file path such as <c>scalekit-emulator.db</c> (the default), or <c>:memory:</c> for a
-    /// private in-memory database that lives as long as the emulator (tests).
+    /// The SQLite database: a file path, or <c>:memory:</c> for a private in-memory database that lives as long as
+    /// the emulator (tests). Defaults to <see cref="DefaultDatabase"/>, a per-user file.
     /// </summary>
-    public string Database { get; set; } = "scalekit-emulator.db";
+    public string Database { get; set; } = DefaultDatabase;
+
+    /// <summary>
+    /// The default database: <c>scalekit-emulator.db</c> in a <c>Scalekit/Emulator</c> folder of the user's local
+    /// application data (<c>~/.local/share</c> on Linux, <c>%LOCALAPPDATA%</c> on Windows,
+    /// <c>~/Library/Application Support</c> on macOS); in the current folder when the user has none.
+    /// </summary>
+    public static string DefaultDatabase { get; } = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } data
+            ? Path.Combine(data, "Scalekit", "Emulator")
+            : "",
+        "scalekit-emulator.db");
 
     /// <summary>The environment's own client id, used for the management API (<c>SCALEKIT_CLIENT_ID</c>).</summary>
     public string EnvironmentClientId { get; set; } = "skc_emulator";

@@ -24,6 +24,10 @@ public static class ScalekitIds
     /// <returns>A new id.</returns>
     public static string SigningKey() => "snk_" + Digits();
 
+    /// <summary>An API key's id (not the key): <c>apit_…</c>, as Scalekit's API tokens.</summary>
+    /// <returns>A new id.</returns>
+    public static string ApiKey() => "apit_" + Digits();
+
     /// <summary>An access token id (<c>jti</c>): <c>tkn_…</c>.</summary>
     /// <returns>A new id.</returns>
     public static string Token() => "tkn_" + Digits();

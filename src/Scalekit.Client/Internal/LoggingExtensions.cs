@@ -43,4 +43,16 @@ internal static partial class LoggingExtensions
 
     [LoggerMessage(203, LogLevel.Information, "Secret {SecretId} of Scalekit API client {ClientId} revoked.", EventName = "ClientSecretRevoked")]
     public static partial void ClientSecretRevoked(this ILogger logger, string secretId, string clientId);
+
+    [LoggerMessage(204, LogLevel.Information, "Scalekit organization {OrganizationId} deleted, with its API clients and API keys.", EventName = "OrganizationDeleted")]
+    public static partial void OrganizationDeleted(this ILogger logger, string organizationId);
+
+    [LoggerMessage(205, LogLevel.Information, "Scalekit API key {ApiKeyId} created in organization {OrganizationId} (user {UserId}); it ends in {KeySuffix}.", EventName = "ApiKeyCreated")]
+    public static partial void ApiKeyCreated(this ILogger logger, string apiKeyId, string organizationId, string? userId, string? keySuffix);
+
+    [LoggerMessage(206, LogLevel.Information, "Scalekit API key {ApiKey} invalidated.", EventName = "ApiKeyInvalidated")]
+    public static partial void ApiKeyInvalidated(this ILogger logger, string apiKey);
+
+    [LoggerMessage(207, LogLevel.Debug, "Scalekit refused an API key: {StatusCode} {Detail}", EventName = "ApiKeyRefused")]
+    public static partial void ApiKeyRefused(this ILogger logger, int statusCode, string? detail);
 }

@@ -3,8 +3,9 @@ using System.Net;
 namespace Scalekit.Client.Management;
 
 /// <summary>
-/// The management API refused a call (404 for an unknown organization or client, 400 for an invalid body, 401/403
-/// for the environment client's token). <see cref="Detail"/> carries the API's explanation.
+/// The management API refused a call: 404 for an unknown organization, client, secret or API key; 409 for an external
+/// id another organization has; 400 for an invalid value; 401/403 for the environment client's token.
+/// <see cref="Detail"/> carries the API's explanation, and <see cref="HttpRequestException.StatusCode"/> the status.
 /// </summary>
 public sealed class ScalekitManagementException : HttpRequestException
 {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Scalekit.Emulator.Internal;
+using Scalekit.Emulator.Management;
 using Scalekit.Emulator.Storage;
 using Scalekit.Emulator.Tokens;
 using Scalekit.Tokens;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Scalekit.Emulator.Hosting;
 
 namespace Scalekit.Emulator.Internal;
 
@@ -6,5 +7,8 @@ namespace Scalekit.Emulator.Internal;
 internal sealed class EmulatorIssuer(IOptions<ScalekitEmulatorOptions> options)
 {
     public string For(HttpContext context) =>
-        options.Value.EnvironmentUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}";
+        options.Value.EnvironmentUrl?.TrimEnd('/') ?? $"{Scheme(context)}://{context.Request.Host}";
+
+    // Over cleartext HTTP/2 the client names the scheme (:scheme); the connection is http whatever it says.
+    private static string Scheme(HttpContext context) => PriorKnowledgeHttp2.IsPriorKnowledge(context) ? "http" : context.Request.Scheme;
 }

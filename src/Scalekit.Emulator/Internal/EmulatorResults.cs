@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Scalekit.Emulator.Management;
 
 namespace Scalekit.Emulator.Internal;
 
@@ -37,7 +38,21 @@ internal static class EmulatorResults
             Detail = detail,
         });
 
-    public static IResult NotFound(string what, string id) => Problem(StatusCodes.Status404NotFound, $"No {what} with id '{id}'.");
+    public static IResult NotFound(string what, string id) => Problem(ManagementError.NotFound(what, id));
+
+    /// <summary>A management refusal as problem details: 400, 404 or 409 (gRPC's HTTP mapping of its status codes).</summary>
+    public static IResult Problem(ManagementError error) => Problem(
+        error.Kind switch
+        {
+            ManagementErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ManagementErrorKind.AlreadyExists => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        },
+        error.Message);
+
+    /// <summary>The value of <paramref name="result"/> as JSON through <paramref name="body"/>, or its refusal.</summary>
+    public static IResult From<T>(ManagementResult<T> result, Func<T, object> body, int status = StatusCodes.Status200OK) =>
+        result.Error is { } error ? Problem(error) : Json(body(result.Value!), status);
 
     /// <summary>Reads a JSON body; a missing or malformed body becomes a 400 that says what was wrong.</summary>
     public static async Task<(T? Value, IResult? Error)> ReadBodyAsync<T>(HttpRequest request)

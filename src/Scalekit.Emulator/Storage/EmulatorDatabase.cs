@@ -30,7 +30,9 @@ internal sealed class EmulatorDatabase : IDisposable
             region_code TEXT,
             metadata TEXT NOT NULL,
             create_time TEXT NOT NULL,
-            update_time TEXT NOT NULL);
+            update_time TEXT NOT NULL,
+            slug TEXT,
+            logo_url TEXT);
         CREATE TABLE IF NOT EXISTS api_clients (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             client_id TEXT NOT NULL UNIQUE,
@@ -60,7 +62,26 @@ internal sealed class EmulatorDatabase : IDisposable
             create_time TEXT NOT NULL,
             activate_at TEXT NOT NULL,
             retire_at TEXT);
+        CREATE TABLE IF NOT EXISTS api_keys (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            user_id TEXT,
+            key_hash TEXT NOT NULL UNIQUE,
+            key_suffix TEXT NOT NULL,
+            custom_claims TEXT NOT NULL,
+            description TEXT,
+            expiry TEXT,
+            create_time TEXT NOT NULL,
+            invalidated_time TEXT);
         """;
+
+    /// <summary>Columns added after a database file may have been created: added when missing.</summary>
+    private static readonly (string Table, string Column, string Type)[] AddedColumns =
+    [
+        ("organizations", "slug", "TEXT"),
+        ("organizations", "logo_url", "TEXT"),
+    ];
 
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
@@ -100,6 +121,7 @@ internal sealed class EmulatorDatabase : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        AddMissingColumns(connection);
     }
 
     public SqliteConnection Open()
@@ -120,4 +142,19 @@ internal sealed class EmulatorDatabase : IDisposable
     public static bool IsBusy(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) is SqliteBusy or SqliteLocked;
 
     public void Dispose() => _keepAlive?.Dispose();
+
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, type) in AddedColumns)
+        {
+            using var exists = connection.CreateCommand();
+            exists.CommandText = $"SELECT 1 FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if (exists.ExecuteScalar() is null)
+            {
+                using var add = connection.CreateCommand();
+                add.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+                add.ExecuteNonQuery();
+            }
+        }
+    }
 }

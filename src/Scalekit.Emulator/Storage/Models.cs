@@ -8,7 +8,9 @@ public sealed record Organization(
     string DisplayName,
     string? RegionCode,
     string? ExternalId,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata,
+    string? Slug = null,
+    string? LogoUrl = null);
 
 /// <summary>A custom claim registered on an API client; it appears in its tokens under <c>custom_claims</c>.</summary>
 public sealed record CustomClaim(string Key, string Value);
@@ -44,6 +46,21 @@ public sealed record ApiClientSpec(
     IReadOnlyList<string> Audience,
     IReadOnlyList<CustomClaim> CustomClaims,
     long Expiry);
+
+/// <summary>
+/// An API key (Scalekit's opaque API token, <c>apit_…</c>) as listed and validated: never the key itself, only its
+/// last characters. Its organization's external id is read at the time of the answer.
+/// </summary>
+internal sealed record ApiKey(
+    string Id,
+    string OrganizationId,
+    string? OrganizationExternalId,
+    string? UserId,
+    IReadOnlyDictionary<string, string> CustomClaims,
+    DateTime? Expiry,
+    DateTime CreateTime,
+    string? Description,
+    string KeySuffix);
 
 /// <summary>A signing key: published in the JWKS from creation until <see cref="RetireAt"/>, signing from <see cref="ActivateAt"/>.</summary>
 internal sealed record SigningKeyRecord(string Kid, string PrivateKeyPem, DateTime CreateTime, DateTime ActivateAt, DateTime? RetireAt);

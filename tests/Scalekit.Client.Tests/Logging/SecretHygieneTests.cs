@@ -67,6 +67,30 @@ public sealed class SecretHygieneTests(ClientEnvironment environment) : IClassFi
                                         || l.Contains(environment.Emulator.EnvironmentClientSecret, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Plain_API_keys_are_never_logged()
+    {
+        // Arrange
+        await using var host = await ManagementHost.StartAsync();
+        var organization = await host.Management.CreateOrganizationAsync("Logged keys?");
+        const string Unknown = "skapi_an-unknown-key-that-someone-presented-4711";
+
+        // Act: create, validate, refuse, update and invalidate by the key itself
+        var created = await host.Management.CreateApiKeyAsync(organization.Id, new ScalekitApiKeyRequest { Description = "Logged?" });
+        await host.Management.ValidateApiKeyAsync(created.PlainKey);
+        await host.Management.ValidateApiKeyAsync(Unknown);
+        await host.Management.UpdateApiKeyAsync(created.PlainKey, description: "Still logged?");
+        await host.Management.InvalidateApiKeyAsync(created.PlainKey);
+        await host.Management.ValidateApiKeyAsync(created.PlainKey);
+
+        // Assert
+        var logged = Everything(host.Logs).ToList();
+        logged.Should().Contain(l => l.Contains("ApiKeyCreated", StringComparison.Ordinal) && l.Contains(created.ApiKey.Id, StringComparison.Ordinal));
+        logged.Should().Contain(l => l.Contains("ApiKeyInvalidated", StringComparison.Ordinal) && l.Contains("ending in " + created.ApiKey.KeySuffix, StringComparison.Ordinal));
+        logged.Should().Contain(l => l.Contains("ApiKeyRefused", StringComparison.Ordinal));
+        logged.Should().NotContain(l => l.Contains(created.PlainKey, StringComparison.Ordinal) || l.Contains(Unknown, StringComparison.Ordinal));
+    }
+
     /// <summary>Each record as text: event name, message, structured values (but see the class remarks), scopes and exception.</summary>
     private static IEnumerable<string> Everything(FakeLogCollector logs) =>
         logs.GetSnapshot().Select(r => string.Join(" | ",

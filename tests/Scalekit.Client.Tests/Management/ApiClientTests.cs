@@ -80,10 +80,51 @@ public sealed class ApiClientTests(ClientEnvironment environment) : IClassFixtur
         var second = await Management.CreateClientAsync(environment.OrganizationId, new ScalekitApiClientRequest { Name = "Nightly report" });
 
         // Act
-        var clients = await Management.ListClientsAsync(environment.OrganizationId);
+        var clients = await Management.ListClientsAsync(environment.OrganizationId).ToListAsync();
 
         // Assert
         clients.Select(c => c.ClientId).Should().Contain([first.Client.ClientId, second.Client.ClientId]);
+    }
+
+    [Fact]
+    public async Task An_organization_with_more_clients_than_one_page_has_all_of_them_listed()
+    {
+        // Arrange: a fresh organization with 12 clients, read in pages of 10 (the smallest the API takes)
+        var organization = await Management.CreateOrganizationAsync("Many clients");
+        var created = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            created.Add((await Management.CreateClientAsync(organization.Id, new ScalekitApiClientRequest { Name = $"Client {i}" })).Client.ClientId);
+        }
+
+        // Act
+        var listed = await Management.ListClientsAsync(organization.Id, pageSize: 10).Select(c => c.ClientId).ToListAsync();
+
+        // Assert
+        listed.Should().Equal(created);
+    }
+
+    [Fact]
+    public async Task A_page_of_clients_carries_the_tokens_of_its_neighbours_and_the_total()
+    {
+        // Arrange
+        var organization = await Management.CreateOrganizationAsync("Paged clients");
+        for (var i = 0; i < 11; i++)
+        {
+            await Management.CreateClientAsync(organization.Id, new ScalekitApiClientRequest { Name = $"Client {i}" });
+        }
+
+        // Act
+        var first = await Management.ListClientsPageAsync(organization.Id, pageSize: 10);
+        var second = await Management.ListClientsPageAsync(organization.Id, pageSize: 10, pageToken: first.NextPageToken);
+
+        // Assert
+        first.Items.Select(c => c.Name).Should().Equal(Enumerable.Range(0, 10).Select(i => $"Client {i}"));
+        first.TotalSize.Should().Be(11);
+        first.PrevPageToken.Should().BeNull();
+        second.Items.Select(c => c.Name).Should().Equal("Client 10");
+        second.NextPageToken.Should().BeNull();
+        second.PrevPageToken.Should().NotBeNull();
     }
 
     [Fact]
@@ -160,7 +201,7 @@ public sealed class ApiClientTests(ClientEnvironment environment) : IClassFixtur
         // Act
         var created = await Management.CreateClientAsync(environment.OrganizationId, GitHubActions);
         await Management.GetClientAsync(environment.OrganizationId, created.Client.ClientId);
-        await Management.ListClientsAsync(environment.OrganizationId);
+        await Management.ListClientsAsync(environment.OrganizationId).ToListAsync();
 
         // Assert
         before.Should().Be(1);

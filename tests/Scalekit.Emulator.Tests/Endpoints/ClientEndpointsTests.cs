@@ -82,6 +82,29 @@ public sealed class ClientEndpointsTests(SharedEmulator shared) : SharedEmulator
     }
 
     [Fact]
+    public async Task The_list_pages_with_page_size_and_the_tokens_it_hands_out()
+    {
+        // Arrange
+        var organization = await Emulator.CreateOrganizationAsync("Paged Corp");
+        for (var i = 0; i < 11; i++)
+        {
+            await Emulator.RegisterClientAsync(organization);
+        }
+
+        // Act
+        var first = await Emulator.ManageAsync(HttpMethod.Get, $"/api/v1/organizations/{organization}/clients?page_size=10", null, HttpStatusCode.OK);
+        var next = first.GetProperty("next_page_token").GetString()!;
+        var second = await Emulator.ManageAsync(HttpMethod.Get, $"/api/v1/organizations/{organization}/clients?page_size=10&page_token={Uri.EscapeDataString(next)}", null, HttpStatusCode.OK);
+
+        // Assert
+        first.GetProperty("total_size").GetInt32().Should().Be(11);
+        first.GetProperty("clients").GetArrayLength().Should().Be(10);
+        second.GetProperty("clients").GetArrayLength().Should().Be(1);
+        second.GetProperty("next_page_token").GetString().Should().BeEmpty();
+        second.GetProperty("prev_page_token").GetString().Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task A_registered_client_can_be_read_back()
     {
         // Arrange

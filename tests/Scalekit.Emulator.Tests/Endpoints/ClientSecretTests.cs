@@ -63,12 +63,28 @@ public sealed class ClientSecretTests : EmulatorTest
     [Fact]
     public async Task A_revoked_secret_no_longer_gets_a_token()
     {
+        // Arrange
+        await AddSecretAsync();
+
         // Act
         await Emulator.ManageAsync(HttpMethod.Delete, $"{Secrets}/{FirstSecretId}", null, HttpStatusCode.OK);
 
         // Assert
         using var response = await Emulator.PostTokenAsync(Client.ClientId, Client.PlainSecret);
         await response.ShouldBeOAuthErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+    }
+
+    [Fact]
+    public async Task Revoking_the_last_secret_is_refused_with_a_reason_and_the_secret_keeps_working()
+    {
+        // Act
+        using var response = await Emulator.ManageAsync(HttpMethod.Delete, $"{Secrets}/{FirstSecretId}");
+
+        // Assert
+        var problem = await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().Should().Contain("only secret").And.Contain("Create a new secret first");
+        using var token = await Emulator.PostTokenAsync(Client.ClientId, Client.PlainSecret);
+        token.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -17,6 +17,10 @@ public static class ManagementRoutes
         { "POST", "/api/v1/organizations" },
         { "GET", "/api/v1/organizations" },
         { "GET", "/api/v1/organizations/{org}" },
+        { "GET", "/api/v1/organizations:external/acme" },
+        { "GET", "/api/v1/organizations:search?query=acme" },
+        { "PATCH", "/api/v1/organizations/{org}" },
+        { "DELETE", "/api/v1/organizations/{org}" },
         { "POST", "/api/v1/organizations/{org}/clients" },
         { "GET", "/api/v1/organizations/{org}/clients" },
         { "GET", "/api/v1/organizations/{org}/clients/{client}" },
@@ -24,6 +28,11 @@ public static class ManagementRoutes
         { "DELETE", "/api/v1/organizations/{org}/clients/{client}" },
         { "POST", "/api/v1/organizations/{org}/clients/{client}/secrets" },
         { "DELETE", "/api/v1/organizations/{org}/clients/{client}/secrets/{secret}" },
+        { "POST", "/api/v1/tokens" },
+        { "GET", "/api/v1/tokens?organization_id={org}" },
+        { "POST", "/api/v1/tokens:validate" },
+        { "POST", "/api/v1/tokens:update" },
+        { "POST", "/api/v1/tokens:invalidate" },
         { "POST", "/admin/v1/keys/rotate" },
         { "GET", "/admin/v1/keys" },
     };
@@ -32,6 +41,9 @@ public static class ManagementRoutes
     public static TheoryData<string, string> Unknown => new()
     {
         { "GET", $"/api/v1/organizations/{UnknownOrganization}" },
+        { "GET", "/api/v1/organizations:external/unknown-external-id" },
+        { "PATCH", $"/api/v1/organizations/{UnknownOrganization}" },
+        { "DELETE", $"/api/v1/organizations/{UnknownOrganization}" },
         { "GET", $"/api/v1/organizations/{UnknownOrganization}/clients" },
         { "POST", $"/api/v1/organizations/{UnknownOrganization}/clients" },
         { "GET", $"/api/v1/organizations/{{org}}/clients/{UnknownClient}" },

@@ -76,6 +76,23 @@ public sealed class EnvironmentTokenFilterTests(SharedEmulator shared) : SharedE
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "invalid or expired");
     }
 
+    [Fact]
+    public async Task A_token_of_this_emulator_used_under_another_host_name_names_the_issuer_mismatch()
+    {
+        // Arrange
+        var token = await Emulator.GetEnvironmentTokenAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/organizations");
+        request.Headers.Authorization = new("Bearer", token);
+        request.Headers.Host = "localhost:" + new Uri(Emulator.Address).Port;
+
+        // Act
+        using var response = await Emulator.Http.SendAsync(request);
+
+        // Assert
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, $"The token's issuer '{Emulator.Address}' is not this environment");
+        problem.GetProperty("detail").GetString().Should().Contain("call the emulator at the address its tokens name");
+    }
+
     private async Task<HttpResponseMessage> SendAsync(string method, string template, string? bearer)
     {
         var path = ManagementRoutes.Fill(template, Client);

@@ -1,11 +1,17 @@
+using Scalekit.Emulator.Clients;
+using Scalekit.Emulator.Organizations;
 using Scalekit.Emulator.Storage;
 
-namespace Scalekit.Emulator.Endpoints;
+namespace Scalekit.Emulator.Management;
 
 /// <summary>Field rules of the management API. Each message names the field and the limit.</summary>
 internal static class ManagementValidation
 {
     public const int MaxName = 128;
+    public const int MaxOrganizationName = 200;
+    public const int MaxSlug = 253;
+    public const int MaxLogoUrl = 1024;
+    public const int MaxMetadataEntries = 10;
     public const int MaxDescription = 1024;
     public const int MaxListItems = 50;
     public const int MaxItemLength = 256;
@@ -14,18 +20,27 @@ internal static class ManagementValidation
     public const long MaxExpiry = 30L * 24 * 3600;
     public const long DefaultExpiry = 3600;
 
-    public static string? Organization(CreateOrganizationRequest request) =>
-        string.IsNullOrWhiteSpace(request.DisplayName) ? "display_name is required."
-        : request.DisplayName.Length > MaxName ? $"display_name is longer than {MaxName} characters."
-        : request.ExternalId is { Length: > MaxItemLength } ? $"external_id is longer than {MaxItemLength} characters."
-        : request.RegionCode is { Length: > 16 } ? "region_code is longer than 16 characters."
-        : request.Metadata is { Count: > MaxListItems } ? $"metadata has more than {MaxListItems} entries."
-        : request.Metadata?.Any(m => m.Key.Length > MaxItemLength || m.Value is null || m.Value.Length > MaxClaimValue) == true
-            ? $"each metadata entry needs a string value; keys are at most {MaxItemLength} characters, values at most {MaxClaimValue}."
+    /// <summary>
+    /// The rules of an organization's fields, as Scalekit's API reference gives them (the SDK's descriptors);
+    /// <paramref name="create"/> makes display_name required.
+    /// </summary>
+    public static string? Organization(OrganizationFields fields, bool create) =>
+        create && string.IsNullOrWhiteSpace(fields.DisplayName) ? "display_name is required."
+        : fields.DisplayName is { } name && string.IsNullOrWhiteSpace(name) ? "display_name cannot be blank."
+        : fields.DisplayName is { Length: > MaxOrganizationName } ? $"display_name is longer than {MaxOrganizationName} characters."
+        : fields.ExternalId is { Length: > MaxItemLength } ? $"external_id is longer than {MaxItemLength} characters."
+        : fields.RegionCode is { Length: > 0 } and not ("US" or "EU") ? "region_code must be US or EU (or left out)."
+        : fields.Slug is { Length: > MaxSlug } ? $"slug is longer than {MaxSlug} characters."
+        : fields.LogoUrl is { Length: > 0 } logo
+          && (logo.Length > MaxLogoUrl || !Uri.TryCreate(logo, UriKind.Absolute, out var logoUri) || logoUri.Scheme != Uri.UriSchemeHttps)
+            ? $"logo_url must be an https URL of at most {MaxLogoUrl} characters."
+        : fields.Metadata is { Count: > MaxMetadataEntries } ? $"metadata has more than {MaxMetadataEntries} entries."
+        : fields.Metadata?.Any(m => m.Key.Length is < 3 or > 25 || m.Value is null || m.Value.Length is 0 or > 256) == true
+            ? "each metadata entry needs a key of 3 to 25 characters and a value of 1 to 256."
         : null;
 
     /// <summary>Merges <paramref name="request"/> over <paramref name="existing"/> (PATCH) or defaults (POST) and checks the result.</summary>
-    public static (ApiClientSpec? Spec, string? Error) Client(ClientRequest request, ApiClient? existing)
+    public static (ApiClientSpec? Spec, string? Error) Client(ClientFields request, ApiClient? existing)
     {
         var spec = new ApiClientSpec(
             request.Name?.Trim() ?? existing?.Name ?? string.Empty,

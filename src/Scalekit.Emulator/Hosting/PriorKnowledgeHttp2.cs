@@ -1,0 +1,69 @@
+using System.Buffers;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+
+namespace Scalekit.Emulator.Hosting;
+
+/// <summary>
+/// HTTP/1.1 and HTTP/2 with prior knowledge (h2c, RFC 9113 §3.3) on one cleartext endpoint, which Kestrel does not
+/// offer yet (dotnet/aspnetcore#56984): a connection that opens with the 24-byte HTTP/2 preface is marked as if ALPN
+/// had chosen <c>h2</c>, every other connection is left to HTTP/1.1. Nothing is consumed from the connection.
+/// </summary>
+internal static class PriorKnowledgeHttp2
+{
+    private static readonly byte[] Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray();
+
+    /// <summary>The connection middleware; the endpoint must allow <c>Http1AndHttp2</c>.</summary>
+    public static Func<ConnectionDelegate, ConnectionDelegate> Middleware => next => async connection =>
+    {
+        if (connection.Features.Get<ITlsConnectionFeature>() is null && await StartsWithPrefaceAsync(connection))
+        {
+            // Kestrel picks HTTP/2 on a connection whose TLS feature says ALPN chose h2. There is no TLS here: the
+            // feature carries no certificate, and the request keeps the scheme the client sends (http).
+            var marker = new Marker();
+            connection.Features.Set<ITlsConnectionFeature>(marker);
+            connection.Features.Set<ITlsApplicationProtocolFeature>(marker);
+            connection.Features.Set(marker);
+        }
+
+        await next(connection);
+    };
+
+    /// <summary>Whether the request came over a cleartext HTTP/2 connection that this middleware detected.</summary>
+    public static bool IsPriorKnowledge(HttpContext context) => context.Features.Get<Marker>() is not null;
+
+    private static async Task<bool> StartsWithPrefaceAsync(ConnectionContext connection)
+    {
+        var input = connection.Transport.Input;
+        var head = new byte[Preface.Length];
+        while (true)
+        {
+            var result = await input.ReadAsync().ConfigureAwait(false);
+            var buffer = result.Buffer;
+            var length = (int)Math.Min(buffer.Length, Preface.Length);
+            buffer.Slice(0, length).CopyTo(head);
+            var matches = head.AsSpan(0, length).SequenceEqual(Preface.AsSpan(0, length));
+            if (!matches || length == Preface.Length || result.IsCompleted || result.IsCanceled)
+            {
+                // Consume nothing: HTTP/1.1 or HTTP/2 reads these bytes again.
+                input.AdvanceTo(buffer.Start);
+                return matches && length == Preface.Length;
+            }
+
+            // A prefix of the preface so far: wait for more bytes.
+            input.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    /// <summary>Says "ALPN chose h2" to Kestrel, and marks the connection as cleartext HTTP/2.</summary>
+    private sealed class Marker : ITlsConnectionFeature, ITlsApplicationProtocolFeature
+    {
+        public X509Certificate2? ClientCertificate { get => null; set { } }
+
+        public ReadOnlyMemory<byte> ApplicationProtocol => "h2"u8.ToArray();
+
+        public Task<X509Certificate2?> GetClientCertificateAsync(CancellationToken cancellationToken) => Task.FromResult<X509Certificate2?>(null);
+    }
+}
