@@ -9,7 +9,8 @@ namespace Scalekit.Emulator.Hosting;
 /// Accepted are loopback names and addresses (<c>localhost</c>, <c>*.localhost</c>, which RFC 6761 §6.3 keeps from ever
 /// resolving elsewhere, <c>127.0.0.0/8</c>, <c>[::1]</c>), the host of <see cref="ScalekitEmulatorOptions.EnvironmentUrl"/>
 /// and <see cref="ScalekitEmulatorOptions.AllowedHosts"/>: compared without port, in any case, with or without the trailing
-/// dot of a fully qualified name, and IP addresses in their canonical form.
+/// dot of a fully qualified name, and IP addresses in their canonical form. A request without a <c>Host</c> (HTTP/1.0)
+/// is answered too: browsers always send one, so it cannot be a rebound page's.
 /// </summary>
 internal sealed class HostRule
 {
@@ -36,6 +37,11 @@ internal sealed class HostRule
     /// <summary>Whether a request for <paramref name="host"/> (a <c>Host</c> header, with or without port) is answered.</summary>
     public bool Accepts(HostString host)
     {
+        if (!host.HasValue)
+        {
+            return true;
+        }
+
         var name = Normalize(host.Host);
         return IsLoopback(name) || _named.Contains(name);
     }

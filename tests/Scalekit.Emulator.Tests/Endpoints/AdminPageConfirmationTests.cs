@@ -87,7 +87,8 @@ public sealed class AdminPageConfirmationTests(ChromiumBrowser browser) : Emulat
     [ChromiumFact]
     public async Task An_accepted_revoke_confirmation_revokes_the_secret()
     {
-        // Arrange
+        // Arrange: a second secret, as the emulator keeps a client's last one
+        await Emulator.ManageAsync(HttpMethod.Post, Client.Path + "/secrets", null, HttpStatusCode.Created);
         await using var page = await AdminPage.OpenAsync(browser, Emulator);
 
         // Act

@@ -56,6 +56,16 @@ public sealed class HostRuleApplicationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_without_a_host_is_answered_as_no_browser_sends_one()
+    {
+        // Act: HTTP/1.0 needs no Host
+        var context = await GetAsync("/keys", host: null);
+
+        // Assert
+        context.Response.StatusCode.Should().Be(StatusCodes.Status200OK);
+    }
+
+    [Fact]
     public async Task A_refusal_is_logged_as_a_warning_with_the_host_clipped()
     {
         // Arrange
@@ -71,10 +81,10 @@ public sealed class HostRuleApplicationTests : IAsyncLifetime
         record.Message.Should().Contain($"GET {OwnRoute} for host '{host[..64]}…'").And.NotContain(host[..65]);
     }
 
-    private Task<HttpContext> GetAsync(string path, string host) => _app.GetTestServer().SendAsync(context =>
+    private Task<HttpContext> GetAsync(string path, string? host) => _app.GetTestServer().SendAsync(context =>
     {
         context.Request.Method = "GET";
         context.Request.Path = path;
-        context.Request.Host = new HostString(host);
+        context.Request.Host = host is null ? default : new HostString(host);
     });
 }
