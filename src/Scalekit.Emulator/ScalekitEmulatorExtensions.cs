@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,7 @@ public static class ScalekitEmulatorExtensions
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, EmulatorStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeveloperPageExceptionFilter, DatabaseBusyPageFilter>());
         services.AddProblemDetails();
+        services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<DatabaseBusyInterceptor>());
         services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = (int)EmulatorResults.MaxBodySize;

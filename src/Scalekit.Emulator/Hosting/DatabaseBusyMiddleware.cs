@@ -7,7 +7,8 @@ namespace Scalekit.Emulator.Hosting;
 /// <summary>
 /// Answers a request that found the database locked by another connection (<see cref="EmulatorDatabase.IsBusy"/>) with
 /// 503 Service Unavailable, <c>Retry-After: 1</c> and a problem document, instead of a 500: the lock is someone else's
-/// (a sqlite3 shell, a second emulator on the file) and a retry may succeed.
+/// (a sqlite3 shell, a second emulator on the file) and a retry may succeed. The gRPC services answer the same through
+/// <see cref="DatabaseBusyInterceptor"/>.
 /// </summary>
 internal sealed class DatabaseBusyMiddleware(RequestDelegate next, ILogger<DatabaseBusyMiddleware> logger)
 {
@@ -37,6 +38,12 @@ internal sealed class DatabaseBusyMiddleware(RequestDelegate next, ILogger<Datab
         logger.DatabaseBusy(exception.Message, context.Request.Method, EmulatorLoggingExtensions.Clip(context.Request.Path.Value, 128), RetryAfterSeconds);
         context.Response.Clear();
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (GrpcRefusal.IsGrpc(context.Request))
+        {
+            await GrpcRefusal.WriteAsync(context, Grpc.Core.StatusCode.Unavailable, Detail, TimeSpan.FromSeconds(RetryAfterSeconds));
+            return;
+        }
+
         await EmulatorResults.Problem(StatusCodes.Status503ServiceUnavailable, Detail).ExecuteAsync(context);
     }
 }

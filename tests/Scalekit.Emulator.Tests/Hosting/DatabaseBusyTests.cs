@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Grpc.Core;
+using Scalekit.Emulator.Protos.Organizations;
 using Scalekit.Emulator.Tests.Framework;
 using Scalekit.Emulator.Tokens;
 
@@ -85,6 +87,21 @@ public sealed class DatabaseBusyTests : EmulatorTest, IDisposable
         watch.Elapsed.Should().BeLessThan(AnswerBound);
         await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "locked by another connection");
         response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task While_the_database_is_locked_a_grpc_call_is_unavailable_with_the_reason_and_a_one_second_pushback()
+    {
+        // Arrange
+        using var grpc = await GrpcManagement.ConnectAsync(Emulator);
+        using var locked = DatabaseLock.Take(_database.Path);
+
+        // Act
+        var refused = await grpc.Organizations.ListOrganizationAsync(new ListOrganizationsRequest(), grpc.Authorized)
+            .ShouldFailWithAsync(StatusCode.Unavailable, "locked by another connection");
+
+        // Assert
+        refused.Trailers.GetValue("grpc-retry-pushback-ms").Should().Be("1000");
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Scalekit.Emulator.Protos.Organizations;
 using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Hosting;
@@ -29,6 +32,18 @@ public sealed class HostRuleTests() : EmulatorTest(registerClient: false)
 
         // Assert
         await response.ShouldBeProblemAsync(HttpStatusCode.MisdirectedRequest, $"does not answer for host '{Attacker}'");
+    }
+
+    [Fact]
+    public async Task A_grpc_call_for_another_host_is_permission_denied_with_the_reason()
+    {
+        // Arrange
+        using var channel = GrpcChannel.ForAddress(Emulator.Address, new GrpcChannelOptions { HttpHandler = new HostHeader(Attacker) });
+        var organizations = new OrganizationService.OrganizationServiceClient(channel);
+
+        // Act + Assert
+        await organizations.ListOrganizationAsync(new ListOrganizationsRequest(), GrpcManagement.Bearer(await Emulator.GetEnvironmentTokenAsync()))
+            .ShouldFailWithAsync(StatusCode.PermissionDenied, $"does not answer for host '{Attacker}'");
     }
 
     [Fact]
@@ -150,6 +165,16 @@ public sealed class HostRuleTests() : EmulatorTest(registerClient: false)
 
         // Assert
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    /// <summary>Sends every request with <c>Host</c> (HTTP/2's <c>:authority</c>) set to another host.</summary>
+    private sealed class HostHeader(string host) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Host = host;
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private static async Task<HttpResponseMessage> SendAsync(TestEmulator emulator, HttpMethod method, string path, string host, string? bearer = null, object? body = null)
