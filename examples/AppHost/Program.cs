@@ -1,20 +1,20 @@
-// The emulator, the protected API and the worker that calls it, in one Aspire AppHost:
-//   dotnet run --project examples/AppHost
-// The emulator runs from src/Scalekit.Emulator here; outside this repository, AddScalekitEmulator("scalekit") alone
-// runs the scalekit-emulator .NET tool. Its data is kept in examples/AppHost/.scalekit/scalekit.db.
+// examples/AppHost: the Scalekit emulator, MinimalApi and WorkerClient in one Aspire AppHost (docs/aspire.md).
+//   dotnet run --project examples/AppHost          prints the dashboard's address and login link
 var builder = DistributedApplication.CreateBuilder(args);
 
+// In this repository the emulator runs from its project; elsewhere AddScalekitEmulator("scalekit") alone runs the
+// scalekit-emulator .NET tool. Its data stays in examples/AppHost/.scalekit/scalekit.db from one run to the next.
 var scalekit = builder.AddScalekitEmulator("scalekit")
     .WithProject<Projects.Scalekit_Emulator>();
 
-// SCALEKIT_ENVIRONMENT_URL: MinimalApi trusts the emulator's tokens.
+// MinimalApi trusts the emulator's tokens: SCALEKIT_ENVIRONMENT_URL.
 var api = builder.AddProject<Projects.MinimalApi>("api")
     .WithReference(scalekit)
     .WaitFor(scalekit)
     .WithHttpHealthCheck("/healthz");
 
-// The worker registers its own API client at start-up with the environment client (Scalekit:Management, since it
-// also calls the API as that API client), then polls GET /api/deployments with its tokens.
+// The worker registers its own API client at start-up with the environment client, given as Scalekit:Management
+// because its SCALEKIT_CLIENT_ID would be that API client's id; then it polls GET /api/deployments with its tokens.
 builder.AddProject<Projects.WorkerClient>("worker")
     .WithScalekitManagement(scalekit, configurationSection: "Scalekit:Management")
     .WithEnvironment("DeploymentsApi__BaseAddress", api.GetEndpoint("http"))
