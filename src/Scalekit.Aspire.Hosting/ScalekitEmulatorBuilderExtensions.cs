@@ -10,7 +10,8 @@ public static class ScalekitEmulatorBuilderExtensions
     private const string DataFolder = ".scalekit";
 
     /// <summary>
-    /// Adds the Scalekit emulator: the <c>scalekit-emulator</c> .NET tool (on the <c>PATH</c>), serving one http
+    /// Adds the Scalekit emulator: the <c>scalekit-emulator</c> .NET tool (on the <c>PATH</c>, from
+    /// <c>dotnet tool install --global Scalekit.Emulator</c>; <c>WithProject</c> runs the project instead), serving one http
     /// endpoint on <c>127.0.0.1</c> behind a port Aspire allocates (or <paramref name="port"/>), with its environment
     /// URL set to that endpoint's URL, a health check on its discovery document, and its database in
     /// <c>.scalekit/{name}.db</c> under the AppHost's directory.
