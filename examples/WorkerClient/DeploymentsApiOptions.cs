@@ -11,6 +11,12 @@ public sealed class DeploymentsApiOptions
     /// <summary>The audience <c>register</c> gives the new API client: the one MinimalApi accepts.</summary>
     public string Audience { get; set; } = "deployment-api.acmecorp.com";
 
+    /// <summary>
+    /// Register a new API client at start-up with the environment client of <c>Scalekit:Management</c> and use it
+    /// (examples/AppHost sets this), instead of <c>SCALEKIT_CLIENT_ID</c> / <c>SCALEKIT_CLIENT_SECRET</c>.
+    /// </summary>
+    public bool RegisterOnStart { get; set; }
+
     /// <summary>Time between two polls.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -3,6 +3,7 @@ using WorkerClient;
 // A background service that calls examples/MinimalApi with a Scalekit client-credentials token.
 //   dotnet run --project examples/WorkerClient -- register     register an API client, print SCALEKIT_CLIENT_ID/SECRET
 //   dotnet run --project examples/WorkerClient                 poll GET /api/deployments every 5 s
+//   DeploymentsApi__RegisterOnStart=true                        register a client at start-up, then poll (examples/AppHost)
 // Configuration: appsettings.json (Scalekit, DeploymentsApi), then SCALEKIT_ENVIRONMENT_URL / SCALEKIT_CLIENT_ID /
 // SCALEKIT_CLIENT_SECRET.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -14,6 +15,11 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 if (args.Contains("register"))
 {
     return await RegisterCommand.RunAsync(builder);
+}
+
+if (builder.Configuration.GetSection(DeploymentsApiOptions.Section).Get<DeploymentsApiOptions>()?.RegisterOnStart == true)
+{
+    await RegisterCommand.RegisterOnStartAsync(builder);
 }
 
 builder.Services.AddDeploymentsClient(builder.Configuration);

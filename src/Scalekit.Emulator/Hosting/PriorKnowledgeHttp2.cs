@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
@@ -9,16 +10,41 @@ namespace Scalekit.Emulator.Hosting;
 /// <summary>
 /// HTTP/1.1 and HTTP/2 with prior knowledge (h2c, RFC 9113 §3.3) on one cleartext endpoint, which Kestrel does not
 /// offer yet (dotnet/aspnetcore#56984): a connection that opens with the 24-byte HTTP/2 preface is marked as if ALPN
-/// had chosen <c>h2</c>, every other connection is left to HTTP/1.1. Nothing is consumed from the connection.
+/// had chosen <c>h2</c>, every other connection is left to HTTP/1.1. Nothing is consumed from the connection. A
+/// connection that sends part of the preface and stalls is closed after a timeout: Kestrel's own timeouts start only
+/// once a protocol is chosen.
 /// </summary>
 internal static class PriorKnowledgeHttp2
 {
     private static readonly byte[] Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray();
 
+    /// <summary>How long a connection may take to send what tells HTTP/2 from HTTP/1.1.</summary>
+    public static readonly TimeSpan DefaultPrefaceTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>The connection middleware; the endpoint must allow <c>Http1AndHttp2</c>.</summary>
-    public static Func<ConnectionDelegate, ConnectionDelegate> Middleware => next => async connection =>
+    public static Func<ConnectionDelegate, ConnectionDelegate> Middleware(TimeSpan prefaceTimeout) => next => async connection =>
     {
-        if (connection.Features.Get<ITlsConnectionFeature>() is null && await StartsWithPrefaceAsync(connection))
+        if (connection.Features.Get<ITlsConnectionFeature>() is not null)
+        {
+            await next(connection);
+            return;
+        }
+
+        bool? preface;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed))
+        {
+            timeout.CancelAfter(prefaceTimeout);
+            preface = await StartsWithPrefaceAsync(connection, timeout.Token);
+        }
+
+        if (preface is null)
+        {
+            // Part of the preface, then nothing: neither protocol can serve it.
+            connection.Abort(new ConnectionAbortedException("The connection sent part of the HTTP/2 preface and stalled."));
+            return;
+        }
+
+        if (preface.Value)
         {
             // Kestrel picks HTTP/2 on a connection whose TLS feature says ALPN chose h2. There is no TLS here: the
             // feature carries no certificate, and the request keeps the scheme the client sends (http).
@@ -34,13 +60,23 @@ internal static class PriorKnowledgeHttp2
     /// <summary>Whether the request came over a cleartext HTTP/2 connection that this middleware detected.</summary>
     public static bool IsPriorKnowledge(HttpContext context) => context.Features.Get<Marker>() is not null;
 
-    private static async Task<bool> StartsWithPrefaceAsync(ConnectionContext connection)
+    /// <summary>Whether the connection opens with the preface; <see langword="null"/> when it stalled within it.</summary>
+    private static async Task<bool?> StartsWithPrefaceAsync(ConnectionContext connection, CancellationToken cancellationToken)
     {
         var input = connection.Transport.Input;
         var head = new byte[Preface.Length];
         while (true)
         {
-            var result = await input.ReadAsync().ConfigureAwait(false);
+            ReadResult result;
+            try
+            {
+                result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+
             var buffer = result.Buffer;
             var length = (int)Math.Min(buffer.Length, Preface.Length);
             buffer.Slice(0, length).CopyTo(head);

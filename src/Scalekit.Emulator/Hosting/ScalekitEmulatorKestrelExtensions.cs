@@ -14,20 +14,26 @@ public static class ScalekitEmulatorKestrelExtensions
     /// (<see cref="KestrelServerOptions.AllowAlternateSchemes"/>).
     /// </summary>
     /// <param name="options">Kestrel's options.</param>
+    /// <param name="prefaceTimeout">
+    /// How long a cleartext connection may take to show whether it speaks HTTP/2 (its first 24 bytes); one that sends
+    /// part of the preface and stalls longer is closed. Defaults to 10 seconds.
+    /// </param>
     /// <returns>A reference to <paramref name="options"/> after the operation has completed.</returns>
     /// <example>
     /// <code>
     /// builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseScalekitEmulatorProtocols());
     /// </code>
     /// </example>
-    public static KestrelServerOptions UseScalekitEmulatorProtocols(this KestrelServerOptions options)
+    public static KestrelServerOptions UseScalekitEmulatorProtocols(this KestrelServerOptions options, TimeSpan? prefaceTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var timeout = prefaceTimeout ?? PriorKnowledgeHttp2.DefaultPrefaceTimeout;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(prefaceTimeout));
         options.AllowAlternateSchemes = true;
         options.ConfigureEndpointDefaults(listen =>
         {
             listen.Protocols = HttpProtocols.Http1AndHttp2;
-            listen.Use(PriorKnowledgeHttp2.Middleware);
+            listen.Use(PriorKnowledgeHttp2.Middleware(timeout));
         });
         return options;
     }
