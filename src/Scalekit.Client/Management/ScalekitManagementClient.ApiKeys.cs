@@ -41,7 +41,8 @@ public sealed partial class ScalekitManagementClient
     /// Asks Scalekit whether <paramref name="apiKey"/> is a current key (<c>POST /api/v1/tokens:validate</c>): the API
     /// that receives a key calls this. A key that is unknown, invalidated or expired, or is not a key at all, is refused
     /// with <see langword="null"/>, not an exception. Scalekit's validation also accepts a key's id (<c>apit_…</c>),
-    /// which is listed and not secret: a value that starts with <c>apit_</c> is refused here without asking, so a caller
+    /// which is listed and not secret: a value that starts with <c>apit_</c> (in any case, after white space) is refused
+    /// here without asking, so a caller
     /// who presents an id is never let in.
     /// </summary>
     /// <param name="apiKey">The key as its owner presented it.</param>
@@ -52,7 +53,7 @@ public sealed partial class ScalekitManagementClient
     public async Task<ScalekitApiKey?> ValidateApiKeyAsync(string apiKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
-        if (apiKey.StartsWith(ApiKeyIdPrefix, StringComparison.Ordinal))
+        if (apiKey.AsSpan().TrimStart().StartsWith(ApiKeyIdPrefix, StringComparison.OrdinalIgnoreCase))
         {
             _logger.ApiKeyRefused(0, "an API key's id (apit_…) is not a key");
             return null;
@@ -123,7 +124,7 @@ public sealed partial class ScalekitManagementClient
     /// <param name="apiKeyOrId">The key's id (<c>apit_…</c>), or the key itself.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the key is invalidated.</returns>
-    /// <exception cref="ScalekitManagementException">404 for a key that is unknown or already invalidated.</exception>
+    /// <exception cref="ScalekitManagementException">404 for a key that was never issued; invalidating a key again succeeds.</exception>
     public async Task InvalidateApiKeyAsync(string apiKeyOrId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKeyOrId);

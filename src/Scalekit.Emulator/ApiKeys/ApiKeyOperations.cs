@@ -42,8 +42,10 @@ internal sealed class ApiKeyOperations(EmulatorStore store)
             return ManagementError.NotFound("organization", organizationId);
         }
 
-        return store.CreateApiKey(organizationId, string.IsNullOrEmpty(userId) ? null : userId, customClaims ?? new Dictionary<string, string>(), expiry,
-            string.IsNullOrEmpty(description) ? null : description);
+        return StoreConstraints.Guard<(ApiKey, string)>(
+            () => store.CreateApiKey(organizationId, string.IsNullOrEmpty(userId) ? null : userId, customClaims ?? new Dictionary<string, string>(), expiry,
+                string.IsNullOrEmpty(description) ? null : description),
+            () => ManagementError.NotFound("organization", organizationId));
     }
 
     /// <summary>
@@ -98,6 +100,11 @@ internal sealed class ApiKeyOperations(EmulatorStore store)
         if (Expired(key) is { } expired)
         {
             return expired;
+        }
+
+        if (customClaims?.Any(c => c.Value is null) == true)
+        {
+            return ManagementError.Invalid("each custom_claims entry needs a string value; an empty one removes the claim.");
         }
 
         var merged = new Dictionary<string, string>(key.CustomClaims, StringComparer.Ordinal);

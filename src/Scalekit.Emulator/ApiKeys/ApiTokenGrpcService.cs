@@ -18,7 +18,7 @@ internal sealed class ApiTokenGrpcService(ApiKeyOperations keys) : ApiTokenServi
     public override Task<CreateTokenResponse> CreateToken(CreateTokenRequest request, ServerCallContext context)
     {
         var token = request.Token ?? new CreateToken();
-        var (key, plainKey) = Unwrap(keys.Create(token.OrganizationId, token.UserId, token.CustomClaims, token.Expiry?.ToDateTime(), token.Description));
+        var (key, plainKey) = Unwrap(keys.Create(token.OrganizationId, token.UserId, token.CustomClaims, Expiry(token.Expiry), token.Description));
         return Task.FromResult(new CreateTokenResponse { Token = plainKey, TokenId = key.Id, TokenInfo = Message(key) });
     }
 
@@ -45,6 +45,13 @@ internal sealed class ApiTokenGrpcService(ApiKeyOperations keys) : ApiTokenServi
         Unwrap(keys.Invalidate(request.Token));
         return Task.FromResult(new Empty());
     }
+
+    /// <summary>The expiry as a time, or <c>INVALID_ARGUMENT</c> for a timestamp outside years 1 to 9999 (which would not convert).</summary>
+    private static DateTime? Expiry(Timestamp? expiry) =>
+        expiry is null ? null
+        : expiry.Seconds is < -62135596800 or > 253402300799 || expiry.Nanos is < 0 or > 999_999_999
+            ? throw Refusal(ManagementError.Invalid("expiry is not a valid time: seconds from year 1 to 9999, nanos from 0 to 999999999."))
+            : expiry.ToDateTime();
 
     private static Token Message(ApiKey key)
     {

@@ -21,7 +21,9 @@ internal sealed class ClientOperations(EmulatorStore store)
         }
 
         var (spec, invalid) = ManagementValidation.Client(fields, existing: null);
-        return invalid is not null ? ManagementError.Invalid(invalid) : store.CreateClient(organizationId, spec!);
+        return invalid is not null
+            ? ManagementError.Invalid(invalid)
+            : StoreConstraints.Guard<(ApiClient, string)>(() => store.CreateClient(organizationId, spec!), () => ManagementError.NotFound("organization", organizationId));
     }
 
     public ManagementResult<ApiClient> Get(string organizationId, string clientId) =>
@@ -64,8 +66,9 @@ internal sealed class ClientOperations(EmulatorStore store)
 
     public ManagementResult<(ClientSecret Secret, string PlainSecret)> AddSecret(string organizationId, string clientId) =>
         OrganizationMissing(organizationId) is { } missing ? missing
-        : store.AddSecret(organizationId, clientId) is { } added ? added
-        : ClientNotFound(clientId);
+        : StoreConstraints.Guard(
+            () => store.AddSecret(organizationId, clientId) is { } added ? added : (ManagementResult<(ClientSecret, string)>)ClientNotFound(clientId),
+            () => ClientNotFound(clientId));
 
     /// <summary>Revokes a secret; the client's last one stays, or the client could never get a token again.</summary>
     public ManagementResult<string> RevokeSecret(string organizationId, string clientId, string secretId)

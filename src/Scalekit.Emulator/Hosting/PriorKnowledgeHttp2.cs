@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 
@@ -31,7 +32,8 @@ internal static class PriorKnowledgeHttp2
         }
 
         bool? preface;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed))
+        var shutdown = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? CancellationToken.None;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, shutdown))
         {
             timeout.CancelAfter(prefaceTimeout);
             preface = await StartsWithPrefaceAsync(connection, timeout.Token);
@@ -39,16 +41,17 @@ internal static class PriorKnowledgeHttp2
 
         if (preface is null)
         {
-            // Part of the preface, then nothing: neither protocol can serve it.
-            connection.Abort(new ConnectionAbortedException("The connection sent part of the HTTP/2 preface and stalled."));
+            // Nothing, or part of the preface, then a stall, a reset or the server stopping: no protocol can serve it.
+            connection.Abort(new ConnectionAbortedException("The connection did not show its protocol in time."));
             return;
         }
 
         if (preface.Value)
         {
             // Kestrel picks HTTP/2 on a connection whose TLS feature says ALPN chose h2. There is no TLS here: the
-            // feature carries no certificate, and the request keeps the scheme the client sends (http).
-            var marker = new Marker();
+            // marker withdraws both TLS features as Kestrel reads the protocol, so requests see a cleartext
+            // connection (scheme http, no IsHttps) and Kestrel refuses a client's :scheme https.
+            var marker = new Marker(connection.Features);
             connection.Features.Set<ITlsConnectionFeature>(marker);
             connection.Features.Set<ITlsApplicationProtocolFeature>(marker);
             connection.Features.Set(marker);
@@ -72,7 +75,7 @@ internal static class PriorKnowledgeHttp2
             {
                 result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException or ConnectionResetException or ConnectionAbortedException or IOException)
             {
                 return null;
             }
@@ -93,12 +96,24 @@ internal static class PriorKnowledgeHttp2
         }
     }
 
-    /// <summary>Says "ALPN chose h2" to Kestrel, and marks the connection as cleartext HTTP/2.</summary>
-    private sealed class Marker : ITlsConnectionFeature, ITlsApplicationProtocolFeature
+    /// <summary>
+    /// Says "ALPN chose h2" to Kestrel once, then withdraws: Kestrel reads the TLS feature, then the protocol, when it
+    /// selects one (<c>PriorKnowledgeHttp2Tests</c> and <c>CleartextSchemeTests</c> guard that order). It stays in the
+    /// features as the mark of a cleartext HTTP/2 connection.
+    /// </summary>
+    private sealed class Marker(IFeatureCollection features) : ITlsConnectionFeature, ITlsApplicationProtocolFeature
     {
         public X509Certificate2? ClientCertificate { get => null; set { } }
 
-        public ReadOnlyMemory<byte> ApplicationProtocol => "h2"u8.ToArray();
+        public ReadOnlyMemory<byte> ApplicationProtocol
+        {
+            get
+            {
+                features.Set<ITlsConnectionFeature>(null);
+                features.Set<ITlsApplicationProtocolFeature>(null);
+                return "h2"u8.ToArray();
+            }
+        }
 
         public Task<X509Certificate2?> GetClientCertificateAsync(CancellationToken cancellationToken) => Task.FromResult<X509Certificate2?>(null);
     }

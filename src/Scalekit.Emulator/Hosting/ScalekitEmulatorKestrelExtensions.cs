@@ -10,8 +10,7 @@ public static class ScalekitEmulatorKestrelExtensions
     /// Makes every endpoint configured after this call serve HTTP/1.1 and HTTP/2: on <c>http://</c>, HTTP/2 with prior
     /// knowledge (h2c), detected from its connection preface, which Scalekit's SDKs use for the management API's gRPC
     /// calls while their token and key requests use HTTP/1.1 on the same address; on <c>https://</c>, ALPN. Call it
-    /// before <c>Listen</c>; it also lets cleartext HTTP/2 requests keep their <c>http</c> scheme
-    /// (<see cref="KestrelServerOptions.AllowAlternateSchemes"/>).
+    /// before <c>Listen</c>. Requests over cleartext HTTP/2 see a cleartext connection, as HTTP/1.1 ones do.
     /// </summary>
     /// <param name="options">Kestrel's options.</param>
     /// <param name="prefaceTimeout">
@@ -29,7 +28,6 @@ public static class ScalekitEmulatorKestrelExtensions
         ArgumentNullException.ThrowIfNull(options);
         var timeout = prefaceTimeout ?? PriorKnowledgeHttp2.DefaultPrefaceTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(prefaceTimeout));
-        options.AllowAlternateSchemes = true;
         options.ConfigureEndpointDefaults(listen =>
         {
             listen.Protocols = HttpProtocols.Http1AndHttp2;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Scalekit.Emulator.Internal;
 using Scalekit.Emulator.Management;
 
@@ -15,14 +16,25 @@ internal static class OrganizationEndpoints
         api.MapPost("/organizations", CreateAsync);
         api.MapGet("/organizations", List);
         api.MapGet("/organizations:search", Search);
-        // A route value keeps %2F encoded (a path segment cannot hold '/'): an external id such as "a/b" arrives as "a%2Fb".
-        api.MapGet("/organizations:external/{externalId}", (string externalId, OrganizationOperations organizations) =>
-            Answer(organizations.Get(OrganizationReference.ByExternalId(Uri.UnescapeDataString(externalId)))));
+        api.MapGet("/organizations:external/{externalId}", (HttpContext context, OrganizationOperations organizations) =>
+            Answer(organizations.Get(OrganizationReference.ByExternalId(RawLastSegment(context)))));
         api.MapGet("/organizations/{organizationId}", (string organizationId, OrganizationOperations organizations) =>
             Answer(organizations.Get(OrganizationReference.ById(organizationId))));
         api.MapPatch("/organizations/{organizationId}", UpdateAsync);
         api.MapDelete("/organizations/{organizationId}", (string organizationId, OrganizationOperations organizations) =>
             EmulatorResults.From(organizations.Delete(OrganizationReference.ById(organizationId)), _ => new { }));
+    }
+
+    /// <summary>
+    /// The last path segment, decoded once from the request target as sent. The route value would not do: Kestrel
+    /// decodes the path except <c>%2F</c>, so "a/b" would arrive as "a%2Fb", and decoding that again would turn an
+    /// external id "x%41" into "xA".
+    /// </summary>
+    private static string RawLastSegment(HttpContext context)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        var path = target.Split('?', 2)[0];
+        return Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, OrganizationOperations organizations)

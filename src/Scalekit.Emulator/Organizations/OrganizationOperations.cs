@@ -30,7 +30,7 @@ internal sealed class OrganizationOperations(EmulatorStore store)
             return ExternalIdTaken(externalId);
         }
 
-        return store.CreateOrganization(fields);
+        return StoreConstraints.Guard<Organization>(() => store.CreateOrganization(fields), () => ExternalIdTaken(fields.ExternalId!));
     }
 
     public ManagementResult<Organization> Get(OrganizationReference reference)
@@ -65,7 +65,9 @@ internal sealed class OrganizationOperations(EmulatorStore store)
             return ExternalIdTaken(externalId);
         }
 
-        return store.UpdateOrganization(existing.Id, fields) is { } updated ? updated : NotFound(reference);
+        return StoreConstraints.Guard(
+            () => store.UpdateOrganization(existing.Id, fields) is { } updated ? updated : (ManagementResult<Organization>)NotFound(reference),
+            () => ExternalIdTaken(fields.ExternalId!));
     }
 
     public ManagementResult<Organization> Delete(OrganizationReference reference)

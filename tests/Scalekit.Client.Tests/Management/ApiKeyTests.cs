@@ -113,6 +113,21 @@ public sealed class ApiKeyTests(ClientEnvironment environment) : IClassFixture<C
         var validated = await Management.ValidateApiKeyAsync(created.ApiKey.Id);
 
         // Assert
+        validated.Should().BeNull("Scalekit's validation accepts an id, which is not secret: the client refuses it without asking");
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    public async Task A_keys_id_in_other_case_or_after_white_space_does_not_validate_either(string prefix)
+    {
+        // Arrange
+        var created = await Management.CreateApiKeyAsync(environment.OrganizationId);
+
+        // Act
+        var validated = await Management.ValidateApiKeyAsync(prefix + created.ApiKey.Id.ToUpperInvariant());
+
+        // Assert
         validated.Should().BeNull();
     }
 

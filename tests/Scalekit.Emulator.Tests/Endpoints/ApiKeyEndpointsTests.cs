@@ -75,6 +75,19 @@ public sealed class ApiKeyEndpointsTests() : EmulatorTest(registerClient: false)
     }
 
     [Fact]
+    public async Task An_update_with_a_null_claim_value_is_a_bad_request_not_a_500()
+    {
+        // Arrange
+        var key = await CreateAsync();
+
+        // Act
+        using var response = await Emulator.ManageAsync(HttpMethod.Post, $"{Tokens}:update", "application/json", $$$"""{"token":"{{{key}}}","custom_claims":{"env":null}}""");
+
+        // Assert
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "each custom_claims entry needs a string value");
+    }
+
+    [Fact]
     public async Task Listing_without_an_organization_is_a_bad_request()
     {
         // Act

@@ -35,6 +35,20 @@ public sealed class OrganizationLifecycleTests() : EmulatorTest(registerClient: 
     }
 
     [Fact]
+    public async Task An_external_id_with_a_percent_sign_is_decoded_once()
+    {
+        // Arrange
+        var literal = await Emulator.CreateOrganizationAsync("Literal", "x%41");
+        await Emulator.CreateOrganizationAsync("Decoded", "xA");
+
+        // Act
+        var json = await Emulator.ManageAsync(HttpMethod.Get, $"{Organizations}:external/{Uri.EscapeDataString("x%41")}", null, HttpStatusCode.OK);
+
+        // Assert
+        json.GetProperty("organization").GetProperty("id").GetString().Should().Be(literal);
+    }
+
+    [Fact]
     public async Task A_patch_changes_only_the_fields_it_names()
     {
         // Arrange

@@ -100,6 +100,20 @@ public sealed class ApiTokenGrpcServiceTests : EmulatorTest, IDisposable
             .ShouldFailWithAsync(StatusCode.InvalidArgument, "expiry is in the past");
     }
 
+    [Theory]
+    [InlineData(253402300800L, 0)]
+    [InlineData(-62135596801L, 0)]
+    [InlineData(4102444800L, -1)]
+    public async Task An_expiry_outside_years_1_to_9999_is_an_invalid_argument(long seconds, int nanos)
+    {
+        // Arrange
+        var request = Request();
+        request.Token.Expiry = new Timestamp { Seconds = seconds, Nanos = nanos };
+
+        // Act + Assert
+        await Tokens.CreateTokenAsync(request, _grpc.Authorized).ShouldFailWithAsync(StatusCode.InvalidArgument, "expiry is not a valid time");
+    }
+
     [Fact]
     public async Task More_than_twenty_custom_claims_are_an_invalid_argument()
     {

@@ -1,0 +1,25 @@
+using Microsoft.Data.Sqlite;
+
+namespace Scalekit.Emulator.Management;
+
+/// <summary>
+/// The store's unique and foreign keys as the last word on a race: an operation checks first for a clear message, and
+/// a concurrent request that wins between the check and the write ends here as the same refusal, never a 500.
+/// </summary>
+internal static class StoreConstraints
+{
+    private const int SqliteConstraint = 19;
+
+    /// <summary>The result of <paramref name="write"/>, or <paramref name="refusal"/> when a constraint refused it.</summary>
+    public static ManagementResult<T> Guard<T>(Func<ManagementResult<T>> write, Func<ManagementError> refusal)
+    {
+        try
+        {
+            return write();
+        }
+        catch (SqliteException exception) when ((exception.SqliteErrorCode & 0xFF) == SqliteConstraint)
+        {
+            return refusal();
+        }
+    }
+}
