@@ -133,7 +133,7 @@ public static partial class NativeAotApi
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, program)));
 
-    /// <summary>The executable exists and no source it is built from (the example, the shared routes, the library, the build settings) is newer.</summary>
+    /// <summary>The executable exists and no source it is built from (code, project and settings files of the example, the shared routes and the library; the build settings) is newer.</summary>
     private static bool IsUpToDate()
     {
         if (!File.Exists(Executable))
@@ -145,8 +145,10 @@ public static partial class NativeAotApi
         var root = RepositoryFiles.Root;
         string[] folders = [Path.Combine(root, "examples", "AotApi"), Path.Combine(root, "examples", "Shared"), Path.Combine(root, "src", "Scalekit.AspNetCore")];
         string[] files = [Path.Combine(root, "Directory.Build.props"), Path.Combine(root, "Directory.Packages.props"), Path.Combine(root, "global.json")];
+        string[] kinds = [".cs", ".csproj", ".json", ".props", ".targets"];
         var sources = folders
             .SelectMany(folder => System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .Where(file => kinds.Contains(Path.GetExtension(file), StringComparer.Ordinal))
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                            && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Concat(files.Where(File.Exists));
