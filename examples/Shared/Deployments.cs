@@ -1,5 +1,8 @@
-// Shared by the MinimalApi and ControllerApi examples (linked into both projects).
+// Shared by the MinimalApi, ControllerApi and AotApi examples (linked into each project).
 namespace Examples.Shared;
+
+/// <summary>What <c>GET /healthz</c> answers: <c>{"status":"ok"}</c>.</summary>
+public sealed record HealthStatus(string Status);
 
 /// <summary>A deployment the example API keeps in memory.</summary>
 public sealed record Deployment(string Id, string Application, string Version, string Status, string RequestedBy, DateTimeOffset CreatedAt);

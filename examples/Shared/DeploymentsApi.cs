@@ -1,4 +1,4 @@
-// Shared by the MinimalApi example and the Quickstart (linked into both projects).
+// Shared by the MinimalApi and AotApi examples and the Quickstart (linked into each project).
 using Scalekit.AspNetCore;
 
 namespace Examples.Shared;
@@ -8,7 +8,7 @@ public static class DeploymentsApi
 {
     public static IEndpointRouteBuilder MapDeploymentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok")));
 
         var deployments = app.MapGroup("/api/deployments");
         deployments.MapGet("/", (DeploymentStore store) => store.List()).RequireScope("read:deployments");

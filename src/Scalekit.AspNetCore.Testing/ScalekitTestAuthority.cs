@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Scalekit.AspNetCore.Testing.Internal;
 using Scalekit.Tokens;
 
@@ -236,7 +235,7 @@ public sealed class ScalekitTestAuthority : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            json = JsonSerializer.Serialize(ScalekitJwks.Document(_keys.Published.Select(k => (k.Kid, k.Key))));
+            json = ScalekitJwks.Json(_keys.Published.Select(k => (k.Kid, k.Key)));
         }
 
         return new HttpResponseMessage(HttpStatusCode.OK)

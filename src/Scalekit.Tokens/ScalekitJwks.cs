@@ -9,21 +9,31 @@ namespace Scalekit.Tokens;
 public static class ScalekitJwks
 {
     /// <summary>The document for <paramref name="keys"/>, ready for <c>JsonSerializer</c> or <c>Results.Json</c>.</summary>
-    public static object Document(IEnumerable<(string Kid, RsaSecurityKey Key)> keys) =>
-        new
+    /// <param name="keys">The published keys, each with its <c>kid</c>.</param>
+    /// <returns>An object of one member, <c>keys</c>, an array of JWKs.</returns>
+    public static object Document(IEnumerable<(string Kid, RsaSecurityKey Key)> keys) => new { keys = Keys(keys) };
+
+    /// <summary>
+    /// The document for <paramref name="keys"/> as JSON text: what <c>JsonSerializer.Serialize(Document(keys))</c> writes,
+    /// without reflection (trimming- and native-AOT-safe).
+    /// </summary>
+    /// <param name="keys">The published keys, each with its <c>kid</c>.</param>
+    /// <returns><c>{"keys":[…]}</c>.</returns>
+    public static string Json(IEnumerable<(string Kid, RsaSecurityKey Key)> keys) =>
+        TokenJson.Object([new KeyValuePair<string, object>("keys", Keys(keys))]);
+
+    private static Dictionary<string, string>[] Keys(IEnumerable<(string Kid, RsaSecurityKey Key)> keys) =>
+        keys.Select(k =>
         {
-            keys = keys.Select(k =>
+            var parameters = k.Key.Rsa.ExportParameters(false);
+            return new Dictionary<string, string>
             {
-                var parameters = k.Key.Rsa.ExportParameters(false);
-                return new Dictionary<string, string>
-                {
-                    ["use"] = "sig",
-                    ["kty"] = "RSA",
-                    ["kid"] = k.Kid,
-                    ["alg"] = SecurityAlgorithms.RsaSha256,
-                    ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
-                    ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-                };
-            }).ToArray(),
-        };
+                ["use"] = "sig",
+                ["kty"] = "RSA",
+                ["kid"] = k.Kid,
+                ["alg"] = SecurityAlgorithms.RsaSha256,
+                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
+                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+            };
+        }).ToArray();
 }

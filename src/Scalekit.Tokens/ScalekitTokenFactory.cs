@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -20,7 +19,7 @@ public static class ScalekitTokenFactory
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(signingCredentials);
-        return Handler.CreateToken(JsonSerializer.Serialize(Payload(descriptor)), signingCredentials,
+        return Handler.CreateToken(TokenJson.Object(Payload(descriptor)), signingCredentials,
             new Dictionary<string, object> { ["typ"] = "JWT" });
     }
 

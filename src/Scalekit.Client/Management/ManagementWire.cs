@@ -1,5 +1,6 @@
+using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Scalekit.Client.Management;
 
 namespace Scalekit.Client.Internal;
@@ -7,11 +8,15 @@ namespace Scalekit.Client.Internal;
 /// <summary>Scalekit's wire JSON: snake_case names, nulls left out of requests, unknown members ignored.</summary>
 internal static class ManagementJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>The settings above, with the source-generated metadata of <see cref="ManagementJsonContext"/>.</summary>
+    public static readonly JsonSerializerOptions Options = ManagementJsonContext.Default.Options;
+
+    /// <summary><paramref name="body"/> as a JSON request body, by its runtime type.</summary>
+    public static JsonContent Content(object body) => JsonContent.Create(body, Options.GetTypeInfo(body.GetType()));
+
+    /// <summary>The JSON response body as <typeparamref name="T"/>.</summary>
+    public static Task<T?> ReadAsync<T>(HttpContent content, CancellationToken cancellationToken) =>
+        content.ReadFromJsonAsync((JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)), cancellationToken);
 }
 
 /// <summary>A page of <c>GET /api/v1/organizations</c> and <c>GET /api/v1/organizations:search</c> (Scalekit's management API reference).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -99,7 +98,7 @@ public sealed partial class ScalekitManagementClient
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: ManagementJson.Options);
+            request.Content = ManagementJson.Content(body);
         }
 
         var route = path.Split('?')[0];
@@ -112,7 +111,7 @@ public sealed partial class ScalekitManagementClient
                 response.StatusCode, detail));
         }
 
-        var value = await response.Content.ReadFromJsonAsync<T>(ManagementJson.Options, cancellationToken).ConfigureAwait(false);
+        var value = await ManagementJson.ReadAsync<T>(response.Content, cancellationToken).ConfigureAwait(false);
         return value is not null
             ? (value, null)
             : (default, new ScalekitManagementException($"Scalekit management API: {method} /{route} answered with an empty body.", response.StatusCode, null));

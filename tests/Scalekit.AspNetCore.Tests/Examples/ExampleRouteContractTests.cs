@@ -3,29 +3,44 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scalekit.AspNetCore.Testing;
-using Scalekit.AspNetCore.Tests.Framework;
 
 namespace Scalekit.AspNetCore.Tests.Examples;
 
 /// <summary>
-/// The routes of examples/MinimalApi and examples/ControllerApi are a contract: same paths, same scopes,
-/// same answers in both styles.
+/// The routes of examples/MinimalApi, examples/ControllerApi and examples/AotApi (its native executable) are a
+/// contract: same paths, same scopes, same answers in every style.
 /// </summary>
 public sealed class ExampleRouteContractTests(ExampleApps apps) : IClassFixture<ExampleApps>
 {
     private const string Read = "read:deployments";
     private const string Deploy = "deploy:applications";
 
-    public static TheoryData<string> Apps => new() { ExampleApps.Minimal, ExampleApps.Controllers };
+    public static TheoryData<string> Apps => new(ExampleApps.Names);
+
+    public static TheoryData<string, string> AppsAndSingleScopes
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var app in ExampleApps.Names)
+            {
+                data.Add(app, Read);
+                data.Add(app, Deploy);
+            }
+
+            return data;
+        }
+    }
 
     [Theory, MemberData(nameof(Apps))]
     public async Task Healthz_answers_200_without_a_token(string app)
     {
         // Act
-        using var response = await apps.Client(app).GetAsync("/healthz");
+        using var response = await (await apps.ClientAsync(app)).GetAsync("/healthz");
 
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("""{"status":"ok"}""");
     }
 
     [Theory, MemberData(nameof(Apps))]
@@ -45,7 +60,7 @@ public sealed class ExampleRouteContractTests(ExampleApps apps) : IClassFixture<
     public async Task Listing_deployments_without_a_token_is_401_with_a_bearer_challenge(string app)
     {
         // Act
-        using var response = await apps.Client(app).GetAsync("/api/deployments");
+        using var response = await (await apps.ClientAsync(app)).GetAsync("/api/deployments");
 
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -97,11 +112,7 @@ public sealed class ExampleRouteContractTests(ExampleApps apps) : IClassFixture<
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    [Theory]
-    [InlineData(ExampleApps.Minimal, Read)]
-    [InlineData(ExampleApps.Minimal, Deploy)]
-    [InlineData(ExampleApps.Controllers, Read)]
-    [InlineData(ExampleApps.Controllers, Deploy)]
+    [Theory, MemberData(nameof(AppsAndSingleScopes))]
     public async Task Rollback_with_only_one_of_the_two_scopes_is_403(string app, string scope)
     {
         // Act
@@ -115,33 +126,73 @@ public sealed class ExampleRouteContractTests(ExampleApps apps) : IClassFixture<
     [Theory, MemberData(nameof(Apps))]
     public async Task Me_returns_the_client_organization_scopes_and_custom_claims(string app)
     {
+        // Arrange
+        var (clientId, organizationId) = await apps.CallerAsync(app);
+
         // Act
         using var response = await SendAsync(app, HttpMethod.Get, "/api/me", [Read]);
 
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var me = await response.Content.ReadFromJsonAsync<JsonElement>();
-        me.GetProperty("clientId").GetString().Should().Be(TestTokens.ClientId);
-        me.GetProperty("organizationId").GetString().Should().Be(TestTokens.OrganizationId);
+        me.GetProperty("clientId").GetString().Should().Be(clientId);
+        me.GetProperty("organizationId").GetString().Should().Be(organizationId);
         me.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).Should().Equal(Read);
         me.GetProperty("customClaims").GetProperty("environment").GetString().Should().Be("production_us");
     }
 
     [Fact]
-    public async Task Both_styles_answer_a_missing_scope_with_the_same_header_and_body()
+    public async Task Every_style_answers_a_missing_scope_with_the_same_header_and_body()
     {
         // Act
         var answers = new List<(HttpStatusCode Status, string Header, string Body)>();
-        foreach (var app in new[] { ExampleApps.Minimal, ExampleApps.Controllers })
+        foreach (var app in ExampleApps.Names)
         {
             using var response = await SendAsync(app, HttpMethod.Get, "/api/deployments", [Deploy]);
-            var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-            problem.Remove("traceId"); // differs per request by design
-            answers.Add((response.StatusCode, response.Headers.WwwAuthenticate.ToString(), problem.ToJsonString()));
+            answers.Add((response.StatusCode, response.Headers.WwwAuthenticate.ToString(), await ProblemWithoutTraceIdAsync(response)));
         }
 
         // Assert
-        answers[0].Should().Be(answers[1]);
+        answers.Should().AllBeEquivalentTo(answers[0]);
+    }
+
+    [Fact]
+    public async Task Every_minimal_API_answers_with_the_same_JSON_text()
+    {
+        // Act: the seed deployment, the caller and a refused body, from the JIT MinimalApi and the native AotApi
+        var answers = new List<(string Seed, string Me, string Invalid)>();
+        foreach (var app in ExampleApps.Names.Where(a => a != ExampleApps.Controllers))
+        {
+            using var list = await SendAsync(app, HttpMethod.Get, "/api/deployments", [Read]);
+            using var me = await SendAsync(app, HttpMethod.Get, "/api/me", [Read, Deploy]);
+            using var invalid = await SendAsync(app, HttpMethod.Post, "/api/deployments/rollback", [Read, Deploy], new { });
+            var caller = (await me.Content.ReadFromJsonAsync<JsonObject>())!;
+            var (clientId, organizationId) = await apps.CallerAsync(app);
+            caller.ToJsonString().Should().Contain(clientId).And.Contain(organizationId);
+            caller.Remove("clientId");
+            caller.Remove("organizationId"); // the emulator's ids differ from the test kit's
+            answers.Add(((await list.Content.ReadFromJsonAsync<JsonElement>())[0].GetRawText(), caller.ToJsonString(), await ProblemWithoutTraceIdAsync(invalid)));
+        }
+
+        // Assert
+        answers.Should().AllBeEquivalentTo(answers[0]);
+    }
+
+    [NativeAotFact]
+    public async Task The_native_AotApi_is_published_without_an_IL_or_AOT_warning()
+    {
+        // Act
+        await apps.NativeAsync();
+
+        // Assert: the publish that made the executable (by .ci/run, or by the fixture)
+        NativeAotApi.AnalysisWarnings(await File.ReadAllTextAsync(NativeAotApi.PublishLog)).Should().BeEmpty();
+    }
+
+    private static async Task<string> ProblemWithoutTraceIdAsync(HttpResponseMessage response)
+    {
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        problem.Remove("traceId"); // differs per request by design
+        return problem.ToJsonString();
     }
 
     private async Task<HttpResponseMessage> SendAsync(string app, HttpMethod method, string path, string[] scopes, object? body = null)
@@ -150,6 +201,6 @@ public sealed class ExampleRouteContractTests(ExampleApps apps) : IClassFixture<
         {
             Content = body is null ? null : JsonContent.Create(body),
         };
-        return await apps.Client(app).SendAsync(request.WithScalekitToken(apps.Token(scopes)));
+        return await (await apps.ClientAsync(app)).SendAsync(request.WithScalekitToken(await apps.TokenAsync(app, scopes)));
     }
 }
