@@ -1,9 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
 using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Hosting;
@@ -15,22 +13,12 @@ namespace Scalekit.Emulator.Tests.Hosting;
 /// </summary>
 public sealed class CleartextSchemeTests : IAsyncLifetime
 {
-    private WebApplication _app = null!;
-    private int _port;
+    private KestrelEmulatorApp _app = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseScalekitEmulatorProtocols().Listen(IPAddress.Loopback, 0));
-        builder.Services.AddScalekitEmulator(configure: options => options.Database = ":memory:");
-        _app = builder.Build();
-        _app.MapScalekitEmulator();
-        _app.MapGet("/probe", (HttpContext context) =>
-            $"{context.Request.Protocol}|{context.Request.Scheme}|{context.Request.IsHttps}|{context.Features.Get<ITlsConnectionFeature>() is not null}");
-        await _app.StartAsync();
-        _port = new Uri(_app.Urls.First()).Port;
-    }
+    public async Task InitializeAsync() => _app = await KestrelEmulatorApp.StartAsync(
+        kestrel => kestrel.UseScalekitEmulatorProtocols().Listen(IPAddress.Loopback, 0),
+        app => app.MapGet("/probe", (HttpContext context) =>
+            $"{context.Request.Protocol}|{context.Request.Scheme}|{context.Request.IsHttps}|{context.Features.Get<ITlsConnectionFeature>() is not null}"));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -38,7 +26,7 @@ public sealed class CleartextSchemeTests : IAsyncLifetime
     public async Task A_cleartext_http2_request_sees_no_tls_and_the_http_scheme()
     {
         // Act
-        var (body, outcome) = await RawHttp2.SendAsync(_port, Headers("http", "/probe"));
+        var (body, outcome) = await RawHttp2.SendAsync(_app.Port, Headers("http", "/probe"));
 
         // Assert
         outcome.Should().Be("ok");
@@ -51,12 +39,12 @@ public sealed class CleartextSchemeTests : IAsyncLifetime
     public async Task A_cleartext_http2_request_that_claims_another_scheme_is_refused(string scheme)
     {
         // Act
-        var (_, outcome) = await RawHttp2.SendAsync(_port, Headers(scheme, "/probe"));
+        var (_, outcome) = await RawHttp2.SendAsync(_app.Port, Headers(scheme, "/probe"));
 
         // Assert
         outcome.Should().Be("RST_STREAM 1", "Kestrel refuses a :scheme other than the connection's (PROTOCOL_ERROR)");
     }
 
     private IEnumerable<(string, string)> Headers(string scheme, string path) =>
-        [(":method", "GET"), (":scheme", scheme), (":path", path), (":authority", $"127.0.0.1:{_port}")];
+        [(":method", "GET"), (":scheme", scheme), (":path", path), (":authority", $"127.0.0.1:{_app.Port}")];
 }

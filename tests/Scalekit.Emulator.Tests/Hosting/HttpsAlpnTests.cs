@@ -1,9 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
+using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Hosting;
 
@@ -13,20 +12,12 @@ namespace Scalekit.Emulator.Tests.Hosting;
 /// </summary>
 public sealed class HttpsAlpnTests : IAsyncLifetime
 {
-    private WebApplication _app = null!;
-    private string _address = null!;
+    private KestrelEmulatorApp _app = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
         var certificate = SelfSigned();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseScalekitEmulatorProtocols().Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        builder.Services.AddScalekitEmulator(configure: options => options.Database = ":memory:");
-        _app = builder.Build();
-        _app.MapScalekitEmulator();
-        await _app.StartAsync();
-        _address = _app.Urls.First();
+        _app = await KestrelEmulatorApp.StartAsync(kestrel => kestrel.UseScalekitEmulatorProtocols().Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -41,7 +32,7 @@ public sealed class HttpsAlpnTests : IAsyncLifetime
         using var http = new HttpClient(handler) { DefaultRequestVersion = Version.Parse(version), DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
 
         // Act
-        using var response = await http.GetAsync(_address + "/keys");
+        using var response = await http.GetAsync(_app.Address + "/keys");
 
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.OK);

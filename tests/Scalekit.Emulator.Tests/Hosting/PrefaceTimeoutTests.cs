@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
+using Scalekit.Emulator.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.Hosting;
 
@@ -14,20 +12,10 @@ public sealed class PrefaceTimeoutTests : IAsyncLifetime
 {
     private static readonly TimeSpan PrefaceTimeout = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
-    private WebApplication _app = null!;
-    private int _port;
+    private KestrelEmulatorApp _app = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseScalekitEmulatorProtocols(PrefaceTimeout).Listen(IPAddress.Loopback, 0));
-        builder.Services.AddScalekitEmulator(configure: options => options.Database = ":memory:");
-        _app = builder.Build();
-        _app.MapScalekitEmulator();
-        await _app.StartAsync();
-        _port = new Uri(_app.Urls.First()).Port;
-    }
+    public async Task InitializeAsync() =>
+        _app = await KestrelEmulatorApp.StartAsync(kestrel => kestrel.UseScalekitEmulatorProtocols(PrefaceTimeout).Listen(IPAddress.Loopback, 0));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -50,7 +38,7 @@ public sealed class PrefaceTimeoutTests : IAsyncLifetime
     {
         // Arrange
         using var tcp = new TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, _port);
+        await tcp.ConnectAsync(IPAddress.Loopback, _app.Port);
         var stream = tcp.GetStream();
 
         // Act
@@ -67,7 +55,7 @@ public sealed class PrefaceTimeoutTests : IAsyncLifetime
         using var tcp = new TcpClient();
 
         // Act
-        await tcp.ConnectAsync(IPAddress.Loopback, _port);
+        await tcp.ConnectAsync(IPAddress.Loopback, _app.Port);
 
         // Assert
         (await IsClosedAsync(tcp.GetStream())).Should().BeTrue("the server closes (or resets) the connection");
@@ -80,7 +68,7 @@ public sealed class PrefaceTimeoutTests : IAsyncLifetime
         using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
 
         // Act
-        using var response = await http.GetAsync($"http://127.0.0.1:{_port}/keys");
+        using var response = await http.GetAsync($"http://127.0.0.1:{_app.Port}/keys");
 
         // Assert
         response.Version.Should().Be(HttpVersion.Version20);
