@@ -8,7 +8,11 @@ namespace Scalekit.Emulator.Management;
 /// </summary>
 internal static class StoreConstraints
 {
-    private const int SqliteConstraint = 19;
+    // SQLITE_CONSTRAINT_FOREIGNKEY, _PRIMARYKEY and _UNIQUE: only these say another request won. Other constraint
+    // failures (a CHECK, a trigger's RAISE) are real errors and stay exceptions.
+    private const int ForeignKey = 787;
+    private const int PrimaryKey = 1555;
+    private const int Unique = 2067;
 
     /// <summary>The result of <paramref name="write"/>, or <paramref name="refusal"/> when a constraint refused it.</summary>
     public static ManagementResult<T> Guard<T>(Func<ManagementResult<T>> write, Func<ManagementError> refusal)
@@ -17,7 +21,7 @@ internal static class StoreConstraints
         {
             return write();
         }
-        catch (SqliteException exception) when ((exception.SqliteErrorCode & 0xFF) == SqliteConstraint)
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode is ForeignKey or PrimaryKey or Unique)
         {
             return refusal();
         }
