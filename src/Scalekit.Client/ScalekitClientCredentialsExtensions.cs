@@ -88,6 +88,7 @@ public static class ScalekitClientCredentialsExtensions
         services.TryAddSingleton<TokenEndpointClient>();
         services.TryAddSingleton<SharedTokenCache>();
         services.TryAddSingleton<TokenCache>();
+        services.TryAddSingleton<ApiRefusalBackoff>();
         services.TryAddSingleton<IScalekitTokenProvider, ScalekitTokenProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScalekitClientCredentialsOptions>, ScalekitClientCredentialsOptionsValidator>());
     }

@@ -26,11 +26,17 @@ internal static partial class LoggingExtensions
     [LoggerMessage(105, LogLevel.Warning, "The shared Scalekit token cache failed to {Operation} ({ErrorType}: {Error}); using the token endpoint and the local cache.", EventName = "SharedCacheFailed")]
     public static partial void SharedCacheFailed(this ILogger logger, string operation, string errorType, string error);
 
-    [LoggerMessage(106, LogLevel.Information, "{Origin} refused the Scalekit token of client {ClientId} with 401 ({Reason}); requesting a new token and retrying once.", EventName = "TokenRejectedByApi")]
-    public static partial void TokenRejectedByApi(this ILogger logger, string origin, string clientId, string reason);
+    [LoggerMessage(106, LogLevel.Information, "{Origin} refused the Scalekit token of client {ClientId} with 401 {Reason} ({ErrorDescription}); requesting a new token and retrying once.", EventName = "TokenRejectedByApi")]
+    public static partial void TokenRejectedByApi(this ILogger logger, string origin, string clientId, string reason, string? errorDescription);
 
     [LoggerMessage(107, LogLevel.Warning, "Refusing to send the Scalekit token of client {ClientId} to {Origin}: allowed are {Allowed}.", EventName = "HostNotAllowed")]
     public static partial void HostNotAllowed(this ILogger logger, string clientId, string origin, string allowed);
+
+    [LoggerMessage(108, LogLevel.Warning, "{Origin} refused a new Scalekit token of client {ClientId} too, with 401 {Reason} ({ErrorDescription}): returning the 401, and no new token is requested for {Pause}. Does the client's audience match the API?", EventName = "NewTokenRejectedByApi")]
+    public static partial void NewTokenRejectedByApi(this ILogger logger, string origin, string clientId, string reason, string? errorDescription, TimeSpan pause);
+
+    [LoggerMessage(109, LogLevel.Debug, "{Origin} refused the Scalekit token of client {ClientId} with 401 {Reason} ({ErrorDescription}); new tokens were refused too, so none is requested for another {Remaining}.", EventName = "TokenRefreshPaused")]
+    public static partial void TokenRefreshPaused(this ILogger logger, string origin, string clientId, string reason, string? errorDescription, TimeSpan remaining);
 
     [LoggerMessage(200, LogLevel.Information, "Scalekit API client {ClientId} created in organization {OrganizationId}; its first secret ends in {SecretSuffix}.", EventName = "ApiClientCreated")]
     public static partial void ApiClientCreated(this ILogger logger, string clientId, string organizationId, string? secretSuffix);

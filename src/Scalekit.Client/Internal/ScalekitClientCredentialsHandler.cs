@@ -9,9 +9,13 @@ namespace Scalekit.Client.Internal;
 /// <summary>
 /// Attaches <c>Authorization: Bearer &lt;token&gt;</c> to requests for the pinned hosts, from <see cref="TokenCache"/>.
 /// When the API answers 401 with a Bearer challenge that a new token can fix, gets a new token and sends the request
-/// once more. Requests for any other host fail before a token is attached.
+/// once more; when the new token is refused too, <see cref="ApiRefusalBackoff"/> pauses further token requests. A 401
+/// handed back to the caller carries the challenge's error and description in its reason phrase, so that
+/// <see cref="HttpResponseMessage.EnsureSuccessStatusCode"/> says why. Requests for any other host fail before a token
+/// is attached.
 /// </summary>
-internal sealed class ScalekitClientCredentialsHandler(TokenRegistration registration, HostPin pin, TokenCache cache, ILogger<ScalekitClientCredentialsHandler> logger)
+internal sealed class ScalekitClientCredentialsHandler(
+    TokenRegistration registration, HostPin pin, TokenCache cache, ApiRefusalBackoff backoff, ILogger<ScalekitClientCredentialsHandler> logger)
     : DelegatingHandler
 {
     /// <summary>The handler of the HttpClient <paramref name="name"/>, with its validated options and pinned hosts.</summary>
@@ -23,6 +27,7 @@ internal sealed class ScalekitClientCredentialsHandler(TokenRegistration registr
             TokenRegistration.From(name, options),
             HostPin.Create(baseAddress, options.AllowedHosts, options.RequireHttps),
             services.GetRequiredService<TokenCache>(),
+            services.GetRequiredService<ApiRefusalBackoff>(),
             services.GetRequiredService<ILogger<ScalekitClientCredentialsHandler>>());
     }
 
@@ -49,15 +54,47 @@ internal sealed class ScalekitClientCredentialsHandler(TokenRegistration registr
         var token = await cache.GetAsync(registration, rejectedToken: null, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!resendable || BearerChallengeReader.Reason(response) is not { } reason)
+        if (BearerChallengeReader.Read(response, token.Value) is not { } challenge)
         {
+            backoff.Accepted(registration);
             return response;
         }
 
-        logger.TokenRejectedByApi(HostPin.OriginOf(uri), registration.ClientId, reason);
+        var apiOrigin = HostPin.OriginOf(uri);
+        if (!resendable)
+        {
+            return Explained(response, challenge);
+        }
+
+        if (backoff.Remaining(registration) is { } remaining)
+        {
+            logger.TokenRefreshPaused(apiOrigin, registration.ClientId, challenge.Reason, challenge.Description, remaining);
+            return Explained(response, challenge);
+        }
+
+        logger.TokenRejectedByApi(apiOrigin, registration.ClientId, challenge.Reason, challenge.Description);
         response.Dispose();
         var fresh = await cache.GetAsync(registration, rejectedToken: token.Value, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh.Value);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (BearerChallengeReader.Read(response, fresh.Value) is not { } again)
+        {
+            backoff.Accepted(registration);
+            return response;
+        }
+
+        var pause = backoff.NewTokenRefused(registration);
+        logger.NewTokenRejectedByApi(apiOrigin, registration.ClientId, again.Reason, again.Description, pause);
+        return Explained(response, again);
+    }
+
+    /// <summary>
+    /// The API's 401 with the challenge in its reason phrase (<c>invalid_token: The audience is invalid</c>), so that
+    /// the <see cref="HttpRequestException"/> of <see cref="HttpResponseMessage.EnsureSuccessStatusCode"/> carries it.
+    /// </summary>
+    private static HttpResponseMessage Explained(HttpResponseMessage response, BearerChallenge challenge)
+    {
+        response.ReasonPhrase = challenge.ToString();
+        return response;
     }
 }

@@ -56,6 +56,39 @@ public sealed class BearerChallengeTests
         asks.Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("Bearer error=\"invalid_token\", error_description=\"The audience 'billing-api' is invalid\"", "invalid_token", "The audience 'billing-api' is invalid")]
+    [InlineData("Bearer error_description=\"Token \\\"x\\\" unknown\", error=invalid_token", "invalid_token", "Token \"x\" unknown")]
+    [InlineData("Bearer error=invalid_token, error_description=expired", "invalid_token", "expired")]
+    [InlineData("Bearer error=\"invalid_token\"", "invalid_token", null)]
+    [InlineData("Bearer realm=\"api\"", "no error", null)]
+    public void The_challenge_gives_its_error_and_description(string challenge, string reason, string? description)
+    {
+        // Arrange
+        using var response = Unauthorized(challenge);
+
+        // Act
+        var read = BearerChallengeReader.Read(response);
+
+        // Assert
+        read.Should().Be(new BearerChallenge(reason, description));
+    }
+
+    [Fact]
+    public void A_description_is_clipped_and_never_repeats_the_token_that_was_sent()
+    {
+        // Arrange: an API that echoes the token, then pads its description
+        const string Token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtMm0ifQ.c2lnbmF0dXJl";
+        using var response = Unauthorized($"Bearer error=\"invalid_token\", error_description=\"Token {Token} refused {new string('x', 400)}\"");
+
+        // Act
+        var read = BearerChallengeReader.Read(response, Token);
+
+        // Assert
+        read!.Description.Should().StartWith("Token [token] refused xxx").And.EndWith("…").And.NotContain(Token);
+        read.Description!.Length.Should().Be(BearerChallengeReader.MaxDescriptionLength + 1);
+    }
+
     private static HttpResponseMessage Unauthorized(string? challenge)
     {
         var response = new HttpResponseMessage(HttpStatusCode.Unauthorized);

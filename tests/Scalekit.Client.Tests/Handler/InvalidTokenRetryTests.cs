@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Scalekit.Client.Internal;
 using Scalekit.Client.Tests.Framework;
 
 namespace Scalekit.Client.Tests.Handler;
@@ -33,6 +37,89 @@ public sealed class InvalidTokenRetryTests(ClientEnvironment environment) : ICla
 
         // Assert
         outcome.Should().Be((HttpStatusCode.Unauthorized, 2, 2), "one request with the cached token, one with the new token; two token requests");
+    }
+
+    [Fact]
+    public async Task The_API_s_error_description_is_logged_and_reaches_the_caller_s_exception()
+    {
+        // Arrange: the API refuses every token, as one that expects another audience would
+        var credentials = await environment.RegisterClientAsync();
+        await using var services = ClientServices.Create(environment, credentials);
+        environment.Api.RefuseEveryTokenWith = AudienceChallenge;
+        try
+        {
+            // Act
+            using var response = await services.CreateClient().GetAsync("api/deployments");
+            var thrown = () => response.EnsureSuccessStatusCode();
+
+            // Assert
+            response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            response.Headers.WwwAuthenticate.ToString().Should().Be(AudienceChallenge, "the challenge reaches the caller untouched");
+            thrown.Should().Throw<HttpRequestException>().Which.Message.Should().Contain("invalid_token: " + AudienceDescription);
+            var logs = services.Logs.GetSnapshot();
+            logs.Should().ContainSingle(l => l.Id.Name == "TokenRejectedByApi").Which.Message.Should().Contain(AudienceDescription);
+            var warning = logs.Should().ContainSingle(l => l.Id.Name == "NewTokenRejectedByApi").Subject;
+            warning.Level.Should().Be(LogLevel.Warning);
+            warning.Message.Should().Contain(AudienceDescription).And.Contain("00:00:05");
+            logs.Should().NotContain(l => environment.Api.Requests.Any(r => r.BearerToken != null && l.Message.Contains(r.BearerToken, StringComparison.Ordinal)));
+        }
+        finally
+        {
+            environment.Api.RefuseEveryTokenWith = null;
+        }
+    }
+
+    [Fact]
+    public async Task When_new_tokens_are_refused_too_no_token_is_requested_until_the_doubling_pause_ends()
+    {
+        // Arrange
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var credentials = await environment.RegisterClientAsync();
+        await using var services = ClientServices.Create(environment, credentials, time: time);
+        var client = services.CreateClient();
+        int TokenRequests() => environment.Proxy.TokenRequestsFor(credentials.ClientId);
+        async Task<HttpStatusCode> CallAsync()
+        {
+            using var response = await client.GetAsync("api/deployments");
+            return response.StatusCode;
+        }
+
+        environment.Api.RefuseEveryTokenWith = AudienceChallenge;
+        try
+        {
+            // Act and assert: the first call costs two tokens (the first, and one for the retry), then a 5 s pause
+            (await CallAsync()).Should().Be(HttpStatusCode.Unauthorized);
+            TokenRequests().Should().Be(2);
+            for (var i = 0; i < 5; i++)
+            {
+                (await CallAsync()).Should().Be(HttpStatusCode.Unauthorized);
+            }
+
+            TokenRequests().Should().Be(2, "during the pause the 401 goes back to the caller without a new token");
+            services.Logs.GetSnapshot().Should().Contain(l => l.Id.Name == "TokenRefreshPaused" && l.Message.Contains(AudienceDescription, StringComparison.Ordinal));
+
+            time.Advance(ApiRefusalBackoff.First);
+            (await CallAsync()).Should().Be(HttpStatusCode.Unauthorized);
+            TokenRequests().Should().Be(3, "after the pause one new token is tried");
+
+            time.Advance(ApiRefusalBackoff.First);
+            (await CallAsync()).Should().Be(HttpStatusCode.Unauthorized);
+            TokenRequests().Should().Be(3, "the second pause is twice as long");
+
+            time.Advance(ApiRefusalBackoff.First);
+            (await CallAsync()).Should().Be(HttpStatusCode.Unauthorized);
+            TokenRequests().Should().Be(4);
+
+            // Once the API is fixed, the cached token is accepted and the pause is over
+            environment.Api.RefuseEveryTokenWith = null;
+            (await CallAsync()).Should().Be(HttpStatusCode.OK);
+            services.Provider.GetRequiredService<ApiRefusalBackoff>().Remaining(TokenRegistration.From(ClientServices.Name, services.Provider
+                .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<ScalekitClientCredentialsOptions>>().Get(ClientServices.Name))).Should().BeNull();
+        }
+        finally
+        {
+            environment.Api.RefuseEveryTokenWith = null;
+        }
     }
 
     [Fact]
@@ -95,6 +182,9 @@ public sealed class InvalidTokenRetryTests(ClientEnvironment environment) : ICla
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (EchoRequests() - before).Should().Be(1, "the refused request is not sent again");
     }
+
+    private const string AudienceDescription = "The audience 'billing-api' is invalid";
+    private const string AudienceChallenge = "Bearer error=\"invalid_token\", error_description=\"" + AudienceDescription + "\"";
 
     /// <summary>How many /api/echo requests the shared API has seen (other tests of the class post there too).</summary>
     private int EchoRequests() => environment.Api.Requests.Count(r => r.Path == "/api/echo");
