@@ -84,7 +84,9 @@ public static class ScalekitClientCredentialsExtensions
 
     private static void AddCoreServices(IServiceCollection services)
     {
+        services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ClientTelemetry>();
         services.TryAddSingleton<TokenEndpointClient>();
         services.TryAddSingleton<SharedTokenCache>();
         services.TryAddSingleton<TokenCache>();

@@ -15,7 +15,7 @@ namespace Scalekit.Client.Internal;
 /// is attached.
 /// </summary>
 internal sealed class ScalekitClientCredentialsHandler(
-    TokenRegistration registration, HostPin pin, TokenCache cache, ApiRefusalBackoff backoff, ILogger<ScalekitClientCredentialsHandler> logger)
+    TokenRegistration registration, HostPin pin, TokenCache cache, ApiRefusalBackoff backoff, ClientTelemetry telemetry, ILogger<ScalekitClientCredentialsHandler> logger)
     : DelegatingHandler
 {
     /// <summary>The handler of the HttpClient <paramref name="name"/>, with its validated options and pinned hosts.</summary>
@@ -28,6 +28,7 @@ internal sealed class ScalekitClientCredentialsHandler(
             HostPin.Create(baseAddress, options.AllowedHosts, options.RequireHttps),
             services.GetRequiredService<TokenCache>(),
             services.GetRequiredService<ApiRefusalBackoff>(),
+            services.GetRequiredService<ClientTelemetry>(),
             services.GetRequiredService<ILogger<ScalekitClientCredentialsHandler>>());
     }
 
@@ -76,6 +77,7 @@ internal sealed class ScalekitClientCredentialsHandler(
         response.Dispose();
         var fresh = await cache.GetAsync(registration, rejectedToken: token.Value, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh.Value);
+        telemetry.UnauthorizedRetry(challenge.Reason);
         response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (BearerChallengeReader.Read(response, fresh.Value) is not { } again)
         {

@@ -10,7 +10,7 @@ namespace Scalekit.Client.Internal;
 /// <see cref="TokenCache"/>, which runs on the injected clock. An entry lives until the token's refresh time, never past
 /// its expiry, and what is read back is checked against the local clock too. A failing cache is logged and skipped.
 /// </summary>
-internal sealed class SharedTokenCache(IServiceProvider services, TimeProvider time, ILogger<SharedTokenCache> logger)
+internal sealed class SharedTokenCache(IServiceProvider services, TimeProvider time, ClientTelemetry telemetry, ILogger<SharedTokenCache> logger)
 {
     private const HybridCacheEntryFlags DistributedOnly = HybridCacheEntryFlags.DisableLocalCache | HybridCacheEntryFlags.DisableCompression;
 
@@ -39,6 +39,7 @@ internal sealed class SharedTokenCache(IServiceProvider services, TimeProvider t
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.SharedCacheFailed("read", ex.GetType().Name, ex.Message);
+            telemetry.SharedCacheFailed("read");
             return null;
         }
     }
@@ -59,6 +60,7 @@ internal sealed class SharedTokenCache(IServiceProvider services, TimeProvider t
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.SharedCacheFailed("write", ex.GetType().Name, ex.Message);
+            telemetry.SharedCacheFailed("write");
         }
     }
 

@@ -8,7 +8,7 @@ namespace Scalekit.Client.Internal;
 /// request (single-flight). The request is not tied to any one caller's cancellation: a caller that gives up stops
 /// waiting, the others still get the token.
 /// </summary>
-internal sealed class TokenCache(TokenEndpointClient endpoint, SharedTokenCache shared, TimeProvider time)
+internal sealed class TokenCache(TokenEndpointClient endpoint, SharedTokenCache shared, ClientTelemetry telemetry, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
 
@@ -35,7 +35,14 @@ internal sealed class TokenCache(TokenEndpointClient endpoint, SharedTokenCache 
         {
             if (slot.Token is { } cached && cached.Value != rejectedToken && time.GetUtcNow() < cached.RefreshAt)
             {
+                telemetry.CacheLookup(hit: true);
                 return Task.FromResult(cached);
+            }
+
+            telemetry.CacheLookup(hit: false);
+            if (slot.Flight is null && slot.Token is { } replaced)
+            {
+                telemetry.Refreshed(rejected: replaced.Value == rejectedToken);
             }
 
             slot.Flight ??= FlyAsync(slot, registration, rejectedToken);

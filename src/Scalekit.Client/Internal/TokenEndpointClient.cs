@@ -13,9 +13,36 @@ namespace Scalekit.Client.Internal;
 /// HTTP Basic, optional <c>scope</c>. Retries live in the token HttpClient's resilience handler; this class turns the
 /// final answer into a token or a <see cref="ScalekitTokenException"/>.
 /// </summary>
-internal sealed class TokenEndpointClient(IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<TokenEndpointClient> logger)
+internal sealed class TokenEndpointClient(IHttpClientFactory httpClientFactory, TimeProvider time, ClientTelemetry telemetry, ILogger<TokenEndpointClient> logger)
 {
+    /// <summary>A token, or a <see cref="ScalekitTokenException"/>; counted, timed and traced.</summary>
     public async Task<ScalekitAccessToken> RequestAsync(TokenRegistration registration, CancellationToken cancellationToken)
+    {
+        using var activity = ClientTelemetry.StartTokenRequest(registration);
+        var started = time.GetTimestamp();
+        var result = new TokenRequestResult();
+        try
+        {
+            var (token, status) = await SendAsync(registration, cancellationToken).ConfigureAwait(false);
+            result.Outcome = TokenRequestResult.Success;
+            result.StatusCode = (int)status;
+            return token;
+        }
+        catch (ScalekitTokenException ex)
+        {
+            result.StatusCode = (int?)ex.StatusCode;
+            result.OAuthError = ex.Error;
+            result.Outcome = ex.StatusCode is null ? "unreachable" : ex.Error is null && (int)ex.StatusCode is >= 200 and < 300 ? "invalid_response" : "refused";
+            result.ErrorType = ex.InnerException?.GetType().FullName;
+            throw;
+        }
+        finally
+        {
+            telemetry.TokenRequested(activity, result, time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<(ScalekitAccessToken Token, HttpStatusCode Status)> SendAsync(TokenRegistration registration, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(registration);
         var requestedAt = time.GetUtcNow();
@@ -37,7 +64,7 @@ internal sealed class TokenEndpointClient(IHttpClientFactory httpClientFactory, 
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode
-                ? ParseToken(registration, body, requestedAt, response.StatusCode)
+                ? (ParseToken(registration, body, requestedAt, response.StatusCode), response.StatusCode)
                 : throw Refused(registration, response.StatusCode, body);
         }
     }
