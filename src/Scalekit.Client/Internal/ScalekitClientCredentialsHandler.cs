@@ -57,7 +57,7 @@ internal sealed class ScalekitClientCredentialsHandler(
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (BearerChallengeReader.Read(response, token.Value) is not { } challenge)
         {
-            backoff.Accepted(registration);
+            backoff.Accepted(registration, uri);
             return response;
         }
 
@@ -67,7 +67,7 @@ internal sealed class ScalekitClientCredentialsHandler(
             return Explained(response, challenge);
         }
 
-        if (backoff.Remaining(registration) is { } remaining)
+        if (backoff.Remaining(registration, apiOrigin) is { } remaining)
         {
             logger.TokenRefreshPaused(apiOrigin, registration.ClientId, challenge.Reason, challenge.Description, remaining);
             return Explained(response, challenge);
@@ -81,11 +81,11 @@ internal sealed class ScalekitClientCredentialsHandler(
         response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (BearerChallengeReader.Read(response, fresh.Value) is not { } again)
         {
-            backoff.Accepted(registration);
+            backoff.Accepted(registration, uri);
             return response;
         }
 
-        var pause = backoff.NewTokenRefused(registration);
+        var pause = backoff.NewTokenRefused(registration, apiOrigin);
         logger.NewTokenRejectedByApi(apiOrigin, registration.ClientId, again.Reason, again.Description, pause);
         return Explained(response, again);
     }

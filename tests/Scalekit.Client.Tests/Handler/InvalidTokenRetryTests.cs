@@ -114,7 +114,7 @@ public sealed class InvalidTokenRetryTests(ClientEnvironment environment) : ICla
             environment.Api.RefuseEveryTokenWith = null;
             (await CallAsync()).Should().Be(HttpStatusCode.OK);
             services.Provider.GetRequiredService<ApiRefusalBackoff>().Remaining(TokenRegistration.From(ClientServices.Name, services.Provider
-                .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<ScalekitClientCredentialsOptions>>().Get(ClientServices.Name))).Should().BeNull();
+                .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<ScalekitClientCredentialsOptions>>().Get(ClientServices.Name)), environment.Api.Url).Should().BeNull();
         }
         finally
         {
