@@ -58,7 +58,7 @@ public static class ScalekitClientDefaults
 
     /// <summary>
     /// The counter of token requests on <see cref="MeterName"/>, unit <c>{request}</c>; tags <c>outcome</c>
-    /// (<c>success</c>, <c>refused</c>, <c>unreachable</c>, <c>invalid_response</c>, <c>canceled</c>) and, when the
+    /// (<c>success</c>, <c>refused</c>, <c>unreachable</c>, <c>invalid_response</c>, <c>canceled</c>, <c>failure</c>) and, when the
     /// endpoint refused with an OAuth error, <c>oauth.error</c> (<c>invalid_client</c>, <c>invalid_scope</c>, …).
     /// </summary>
     public const string TokenRequestsMetricName = "scalekit.client.token.requests";

@@ -90,7 +90,7 @@ internal sealed class TokenRequestResult
 {
     public const string Success = "success";
 
-    /// <summary><c>success</c>, <c>refused</c>, <c>unreachable</c>, <c>invalid_response</c> or <c>canceled</c>.</summary>
+    /// <summary><c>success</c>, <c>refused</c>, <c>unreachable</c>, <c>invalid_response</c>, <c>canceled</c> or <c>failure</c> (any other exception).</summary>
     public string Outcome { get; set; } = "canceled";
 
     public int? StatusCode { get; set; }

@@ -36,6 +36,12 @@ internal sealed class TokenEndpointClient(IHttpClientFactory httpClientFactory, 
             result.ErrorType = ex.InnerException?.GetType().FullName;
             throw;
         }
+        catch (Exception ex)
+        {
+            result.Outcome = ex is OperationCanceledException ? "canceled" : "failure";
+            result.ErrorType = ex.GetType().FullName;
+            throw;
+        }
         finally
         {
             telemetry.TokenRequested(activity, result, time.GetElapsedTime(started));
