@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Scalekit.AspNetCore.Tests.Framework;
 
 namespace Scalekit.AspNetCore.Tests.SigningKeys;
@@ -73,6 +76,46 @@ public sealed class WarmUpTests
         // Assert
         host.Keys.Current.Should().NotBeNull();
         host.Issuer.FetchCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_startup_wait_that_runs_out_lets_the_host_start_and_logs_that_the_warm_up_is_pending()
+    {
+        // Arrange
+        await using var issuer = await JwksServer.StartAsync();
+        issuer.Mode = JwksMode.Hang;
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var arrived = issuer.NextFetch();
+        var starting = ApiHost.StartAsync(
+            issuer,
+            o =>
+            {
+                SigningKeyTimings.Apply(o.Keys);
+                o.Keys.WarmUp = true;
+                o.Keys.StartupWait = TimeSpan.FromSeconds(2);
+            },
+            time,
+            SigningKeyLogs.Capture);
+        await arrived.Bounded();
+        starting.IsCompleted.Should().BeFalse("the start waits for the warm-up");
+
+        // Act: the clock moves on in steps until the start gives up waiting.
+        await SigningKeysHost.UntilAsync(() =>
+        {
+            if (!starting.IsCompleted)
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+            }
+
+            return starting.IsCompleted;
+        });
+        await using var api = await starting;
+
+        // Assert
+        var pending = api.Services.GetRequiredService<FakeLogCollector>().GetSnapshot()
+            .Where(r => r.Id.Name == "SigningKeysWarmUpPending").Should().ContainSingle().Subject;
+        pending.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Warning);
+        api.Services.GetRequiredService<ScalekitCacheRegistry>().Get(ScalekitApiAuthDefaults.AuthenticationScheme).Keys.Current.Should().BeNull();
     }
 
     [Theory]
