@@ -7,9 +7,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddScalekitApiAuth();
 builder.Services.AddSingleton<DeploymentStore>();
 
+// Readiness: 503 until the signing keys are fetched (the warm-up fetches them as the host starts), 200 after,
+// and still 200 (Degraded) while the last good keys serve during an issuer outage.
+builder.Services.AddHealthChecks().AddScalekit();
+
 var app = builder.Build();
 
-// GET /healthz, GET|POST /api/deployments, POST /api/deployments/rollback, GET /api/me: see Shared/DeploymentsApi.cs.
+// GET /healthz (liveness), GET|POST /api/deployments, POST /api/deployments/rollback, GET /api/me: see Shared/DeploymentsApi.cs.
 app.MapDeploymentsApi();
+app.MapHealthChecks("/healthz/ready");
 
 app.Run();

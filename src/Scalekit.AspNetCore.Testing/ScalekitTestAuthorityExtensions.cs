@@ -19,7 +19,8 @@ public static class ScalekitTestAuthorityExtensions
     /// <param name="authority">The authority that mints the test's tokens.</param>
     /// <param name="configure">
     /// Adjusts each scheme's options after the authority has set them, for example to restore
-    /// <c>Keys.UnknownKeyCooldown</c> (shortened to a tick, so that key rotations never depend on test order).
+    /// <c>Keys.UnknownKeyCooldown</c> (shortened to a tick, so that key rotations never depend on test order) or
+    /// <c>Keys.WarmUp</c> (turned off, so that <c>JwksRequestCount</c> counts only what requests caused).
     /// </param>
     /// <returns>A reference to <paramref name="services"/> after the operation has completed.</returns>
     public static IServiceCollection AddScalekitTestAuthority(

@@ -100,6 +100,7 @@ public static class ScalekitApiAuthExtensions
         services.TryAddSingleton<ScalekitMetrics>();
         services.TryAddSingleton<ScalekitCacheRegistry>();
         services.AddHostedService<ScalekitStartup>();
+        services.AddHostedService<SigningKeyWarmUp>();
         services.AddTransient<IStartupFilter, UnguardedScopeEndpoints>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScalekitApiAuthOptions>, ScalekitApiAuthOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureScalekitJwtBearerOptions>());

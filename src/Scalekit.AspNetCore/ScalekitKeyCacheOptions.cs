@@ -37,4 +37,19 @@ public sealed class ScalekitKeyCacheOptions
 
     /// <summary>The largest JWKS or discovery response accepted, in bytes. Defaults to 512 KiB.</summary>
     public int MaxResponseSize { get; set; } = 512 * 1024;
+
+    /// <summary>
+    /// Whether the keys are fetched in the background as the host starts, retried with the back-off of
+    /// <see cref="MinRetryDelay"/> and <see cref="MaxRetryDelay"/> until they are cached, so that the first request
+    /// does not wait for them. When <see langword="false"/>, the first request fetches them. Defaults to
+    /// <see langword="true"/>.
+    /// </summary>
+    public bool WarmUp { get; set; } = true;
+
+    /// <summary>
+    /// How long the host's start may wait for the warm-up to cache the keys before it goes on regardless (the warm-up
+    /// keeps trying in the background). At most 30 seconds; ignored when <see cref="WarmUp"/> is off. Defaults to
+    /// zero: the start is not delayed.
+    /// </summary>
+    public TimeSpan StartupWait { get; set; } = TimeSpan.Zero;
 }

@@ -29,6 +29,9 @@ internal sealed class PointSchemesAtTestAuthority(ScalekitTestAuthority authorit
         }
 
         options.Keys.UnknownKeyCooldown = UnknownKeyCooldown;
+
+        // No fetch at start-up: JwksRequestCount counts what requests caused, the same in every run.
+        options.Keys.WarmUp = false;
         configure?.Invoke(options);
         authority.Attach(options);
     }

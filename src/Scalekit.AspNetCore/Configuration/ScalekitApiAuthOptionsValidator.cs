@@ -10,6 +10,9 @@ internal sealed class ScalekitApiAuthOptionsValidator : IValidateOptions<Scaleki
 {
     private const string Section = ScalekitApiAuthDefaults.ConfigurationSection;
 
+    /// <summary>The longest <see cref="ScalekitKeyCacheOptions.StartupWait"/> accepted.</summary>
+    internal static readonly TimeSpan MaxStartupWait = TimeSpan.FromSeconds(30);
+
     public ValidateOptionsResult Validate(string? name, ScalekitApiAuthOptions options)
     {
         var errors = new List<string>();
@@ -140,6 +143,11 @@ internal sealed class ScalekitApiAuthOptionsValidator : IValidateOptions<Scaleki
         if (keys.MaxUnknownKeyWaiters < 0)
         {
             errors.Add($"Scalekit ({scheme}): {Section}:Keys:MaxUnknownKeyWaiters must not be negative (it is {keys.MaxUnknownKeyWaiters}); 0 refuses unknown key ids at once during the cooldown.");
+        }
+
+        if (keys.StartupWait < TimeSpan.Zero || keys.StartupWait > MaxStartupWait)
+        {
+            errors.Add($"Scalekit ({scheme}): {Section}:Keys:StartupWait must be between 00:00:00 and {MaxStartupWait} (it is {keys.StartupWait}); 0 does not delay the start.");
         }
 
         if (keys.MaxResponseSize < 1024)

@@ -38,6 +38,9 @@ internal static partial class LoggingExtensions
     [LoggerMessage(16, LogLevel.Debug, "Scalekit token names unknown key id {Kid}; the JWKS was fetched for another unknown key id less than a cooldown ago, waiting {Wait} for the next fetch.", EventName = "UnknownKeyDeferred")]
     public static partial void UnknownKeyDeferred(this ILogger logger, string kid, TimeSpan wait);
 
+    [LoggerMessage(17, LogLevel.Warning, "Scalekit signing keys of scheme {Scheme} were not cached within the start-up wait of {StartupWait}; starting anyway, the warm-up keeps fetching in the background.", EventName = "SigningKeysWarmUpPending")]
+    public static partial void SigningKeysWarmUpPending(this ILogger logger, string scheme, TimeSpan startupWait);
+
     [LoggerMessage(20, LogLevel.Information, "Scalekit client {ClientId} lacks scope(s) {MissingScopes} for {Path}.", EventName = "InsufficientScope")]
     public static partial void InsufficientScope(this ILogger logger, string? clientId, string missingScopes, string path);
 

@@ -6,4 +6,5 @@ internal static class KeyFetchTrigger
     public const string ColdStart = "cold_start";
     public const string UnknownKey = "unknown_kid";
     public const string Interval = "interval";
+    public const string WarmUp = "warm_up";
 }

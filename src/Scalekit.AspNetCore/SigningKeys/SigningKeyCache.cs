@@ -37,6 +37,8 @@ internal sealed class SigningKeyCache
     private DateTimeOffset _lastUnknownKeyFetch = DateTimeOffset.MinValue;
     private DateTimeOffset _nextAttempt = DateTimeOffset.MinValue;
     private int _failures;
+    private string? _lastError;
+    private DateTimeOffset? _lastFailureAt;
 
     public SigningKeyCache(
         ScalekitEndpoints endpoints,
@@ -87,6 +89,45 @@ internal sealed class SigningKeyCache
         }
 
         return PrepareSlowAsync(kid, cancellationToken);
+    }
+
+    /// <summary>
+    /// What the health check reports: the keys cached (or <see langword="null"/>), how many fetches failed in a row
+    /// since they were last fetched, and the class of the last failure (never its message).
+    /// </summary>
+    public SigningKeyCacheStatus Status()
+    {
+        lock (_gate)
+        {
+            return new SigningKeyCacheStatus(_keys, _failures, _lastError, _lastFailureAt);
+        }
+    }
+
+    /// <summary>
+    /// Fetches the keys until they are cached or <paramref name="stopping"/> is cancelled, waiting out the back-off
+    /// between failed attempts (a fetch a request started meanwhile is joined, not repeated). Never throws.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken stopping)
+    {
+        while (_keys is null && !stopping.IsCancellationRequested)
+        {
+            if (StartRefresh(KeyFetchTrigger.WarmUp, _time.GetUtcNow()) is { } fetch)
+            {
+                await WaitAsync(fetch.Completion, stopping).ConfigureAwait(false);
+                continue;
+            }
+
+            TimeSpan wait;
+            lock (_gate)
+            {
+                wait = _nextAttempt - _time.GetUtcNow();
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
     }
 
     /// <summary>
@@ -317,6 +358,8 @@ internal sealed class SigningKeyCache
             {
                 _keys = fetched;
                 _failures = 0;
+                _lastError = null;
+                _lastFailureAt = null;
                 _nextAttempt = DateTimeOffset.MinValue;
             }
             else
@@ -325,6 +368,8 @@ internal sealed class SigningKeyCache
                 var factor = Math.Pow(2, Math.Min(_failures - 1, 30));
                 delay = TimeSpan.FromTicks((long)Math.Min(_options.MinRetryDelay.Ticks * factor, _options.MaxRetryDelay.Ticks));
                 _nextAttempt = _time.GetUtcNow() + delay;
+                _lastError = ErrorClass(error);
+                _lastFailureAt = _time.GetUtcNow();
             }
 
             _refresh = null;
@@ -433,6 +478,21 @@ internal sealed class SigningKeyCache
 
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    /// <summary>
+    /// The kind of a failed fetch, safe to show on a health endpoint: <c>timeout</c>, <c>http_503</c>,
+    /// <c>http_error</c> (no answer, a redirect), <c>invalid_response</c> (not a usable key set or discovery document), or the
+    /// exception's type name. Never the message, which may quote what the issuer answered.
+    /// </summary>
+    internal static string ErrorClass(Exception? error) => error switch
+    {
+        OperationCanceledException => "timeout",
+        HttpRequestException { StatusCode: { } status } when (int)status is < 300 or >= 400 => $"http_{(int)status}",
+        HttpRequestException => "http_error",
+        InvalidDataException or System.Text.Json.JsonException or ArgumentException => "invalid_response",
+        null => "unknown",
+        _ => error.GetType().Name,
+    };
 
     private TimeSpan RetryAfter()
     {

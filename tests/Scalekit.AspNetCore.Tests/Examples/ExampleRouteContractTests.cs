@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ControllerApi;
+using Microsoft.AspNetCore.Mvc.Testing;
+using MinimalApi;
 using Scalekit.AspNetCore.Testing;
 
 namespace Scalekit.AspNetCore.Tests.Examples;
@@ -41,6 +44,57 @@ public sealed class ExampleRouteContractTests(ExampleApps apps) : IClassFixture<
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be("""{"status":"ok"}""");
+    }
+
+    [Theory, MemberData(nameof(Apps))]
+    public async Task Ready_answers_200_without_a_token_once_the_signing_keys_are_fetched(string app)
+    {
+        // Arrange: a valid request caches the keys, whatever ran before (the warm-up may have already).
+        using (var first = await SendAsync(app, HttpMethod.Get, "/api/deployments", [Read]))
+        {
+            first.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        // Act
+        using var response = await (await apps.ClientAsync(app)).GetAsync("/healthz/ready");
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
+    }
+
+    /// <summary>
+    /// A fresh app: the test kit turns the warm-up off, so no key is fetched before the first token. Not for AotApi,
+    /// whose native process warms up against its emulator as it starts (its readiness is covered above).
+    /// </summary>
+    [Theory]
+    [InlineData(ExampleApps.Minimal)]
+    [InlineData(ExampleApps.Controllers)]
+    public async Task Ready_answers_503_until_the_signing_keys_are_fetched_then_200(string app)
+    {
+        // Arrange
+        using var factory = app == ExampleApps.Minimal
+            ? (IDisposable)new WebApplicationFactory<MinimalApiEntryPoint>().WithScalekitTestAuthority(apps.Authority)
+            : new WebApplicationFactory<ControllerApiEntryPoint>().WithScalekitTestAuthority(apps.Authority);
+        var client = factory switch
+        {
+            WebApplicationFactory<MinimalApiEntryPoint> minimal => minimal.CreateClient(),
+            WebApplicationFactory<ControllerApiEntryPoint> controllers => controllers.CreateClient(),
+            _ => throw new InvalidOperationException(app),
+        };
+
+        // Act
+        using var before = await client.GetAsync("/healthz/ready");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/deployments");
+        request.Headers.Authorization = new("Bearer", apps.Authority.CreateToken(scopes: [Read]));
+        using var first = await client.SendAsync(request);
+        using var after = await client.GetAsync("/healthz/ready");
+
+        // Assert
+        before.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await before.Content.ReadAsStringAsync()).Should().Be("Unhealthy");
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        after.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Theory, MemberData(nameof(Apps))]
