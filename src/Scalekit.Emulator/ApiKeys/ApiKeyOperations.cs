@@ -20,6 +20,8 @@ internal sealed class ApiKeyOperations(EmulatorStore store)
     private static readonly ManagementError UnknownKey =
         new(ManagementErrorKind.NotFound, "The API key is not known: it was never issued by this emulator.");
 
+    private static readonly ManagementError InvalidatedKey = new(ManagementErrorKind.NotFound, "The API key was invalidated.");
+
     public ManagementResult<(ApiKey Key, string PlainKey)> Create(string? organizationId, string? userId, IReadOnlyDictionary<string, string>? customClaims, DateTime? expiry, string? description)
     {
         if (string.IsNullOrEmpty(organizationId))
@@ -132,12 +134,12 @@ internal sealed class ApiKeyOperations(EmulatorStore store)
     /// <summary>Invalidates the key; a key already invalidated stays so and the call succeeds (Scalekit's InvalidateToken is idempotent).</summary>
     public ManagementResult<string> Invalidate(string? keyOrId)
     {
-        if (!string.IsNullOrEmpty(keyOrId) && store.WasInvalidated(keyOrId))
+        var found = Find(keyOrId);
+        if (ReferenceEquals(found.Error, InvalidatedKey))
         {
-            return keyOrId;
+            return keyOrId!;
         }
 
-        var found = Find(keyOrId);
         if (found.Error is { } error)
         {
             return error;
@@ -157,7 +159,7 @@ internal sealed class ApiKeyOperations(EmulatorStore store)
 
         var key = keyOrId.StartsWith("apit_", StringComparison.Ordinal) ? store.GetApiKey(keyOrId) : store.FindApiKey(keyOrId);
         return key is not null ? key
-            : store.WasInvalidated(keyOrId) ? new ManagementError(ManagementErrorKind.NotFound, "The API key was invalidated.")
+            : store.WasInvalidated(keyOrId) ? InvalidatedKey
             : keyOrId.StartsWith("apit_", StringComparison.Ordinal) ? ManagementError.NotFound("API key", keyOrId)
             : UnknownKey;
     }

@@ -33,12 +33,13 @@ internal sealed class ClientOperations(EmulatorStore store)
 
     public ManagementResult<ApiClient> Update(string organizationId, string clientId, ClientFields fields)
     {
-        if (Get(organizationId, clientId) is { Error: { } error })
+        var existing = Get(organizationId, clientId);
+        if (existing.Error is { } error)
         {
             return error;
         }
 
-        var (spec, invalid) = ManagementValidation.Client(fields, store.GetClient(organizationId, clientId));
+        var (spec, invalid) = ManagementValidation.Client(fields, existing.Value);
         if (invalid is not null)
         {
             return ManagementError.Invalid(invalid);
