@@ -18,6 +18,7 @@ internal sealed class SigningKeyWarmUp(
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _warmUps = [];
+    private int _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -53,9 +54,23 @@ internal sealed class SigningKeyWarmUp(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped after its services were disposed (WebApplicationFactory disposing twice): then the
+        // warm-up was cancelled already.
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_warmUps).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 }

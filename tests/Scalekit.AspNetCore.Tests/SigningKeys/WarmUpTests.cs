@@ -37,6 +37,21 @@ public sealed class WarmUpTests
     }
 
     [Fact]
+    public async Task Stopping_the_warm_up_after_it_was_disposed_does_nothing()
+    {
+        // Arrange: a host stopped after its services were disposed, as WebApplicationFactory may do
+        await using var host = await SigningKeysHost.StartAsync(configure: o => o.Keys.WarmUp = true);
+        var warmUp = host.Api.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SigningKeyWarmUp>().Single();
+        warmUp.Dispose();
+
+        // Act
+        var stop = () => warmUp.StopAsync(CancellationToken.None);
+
+        // Assert
+        await stop.Should().NotThrowAsync();
+    }
+
+    [Fact]
     public async Task A_failing_issuer_is_retried_after_the_backoff_until_the_keys_are_cached()
     {
         // Arrange
