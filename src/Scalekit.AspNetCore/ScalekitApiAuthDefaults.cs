@@ -23,8 +23,27 @@ public static class ScalekitApiAuthDefaults
     /// <summary>The path of the JWKS below the environment URL: <c>/keys</c>.</summary>
     public const string JwksPath = "/keys";
 
-    /// <summary>The name of the <see cref="System.Diagnostics.Metrics.Meter"/> that counts validations and key fetches.</summary>
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.Metrics.Meter"/> that counts validations and key fetches, and of the
+    /// <see cref="System.Diagnostics.ActivitySource"/> of the resource server: <c>Scalekit.AspNetCore</c>. Pass it to
+    /// OpenTelemetry's <c>AddMeter</c> and <c>AddSource</c>.
+    /// </summary>
     public const string MeterName = "Scalekit.AspNetCore";
+
+    /// <summary>The name of the <see cref="System.Diagnostics.ActivitySource"/> of the resource server, the same as <see cref="MeterName"/>.</summary>
+    public const string ActivitySourceName = MeterName;
+
+    /// <summary>
+    /// The activity (span) of one full token validation on <see cref="ActivitySourceName"/>: strict reading, signing key
+    /// preparation (a JWKS fetch it waits for is a child span) and JwtBearer's checks. A validated-token cache hit has none.
+    /// </summary>
+    public const string TokenValidationActivityName = "Scalekit.AspNetCore.ValidateToken";
+
+    /// <summary>The activity (span) of one GET of the JWKS on <see cref="ActivitySourceName"/>.</summary>
+    public const string JwksFetchActivityName = "Scalekit.AspNetCore.FetchJwks";
+
+    /// <summary>The activity (span) of one GET of the OpenID discovery document on <see cref="ActivitySourceName"/>.</summary>
+    public const string DiscoveryFetchActivityName = "Scalekit.AspNetCore.FetchDiscovery";
 
     /// <summary>
     /// The counter of token validations on <see cref="MeterName"/>, unit <c>{token}</c>; tag <c>outcome</c>
@@ -37,4 +56,17 @@ public static class ScalekitApiAuthDefaults
     /// (<c>cold_start</c>, <c>unknown_kid</c>, <c>interval</c>) and <c>outcome</c> (<c>success</c>, <c>failure</c>).
     /// </summary>
     public const string JwksFetchesMetricName = "scalekit.auth.jwks.fetches";
+
+    /// <summary>
+    /// The histogram of JWKS fetch durations on <see cref="MeterName"/>, in seconds (the discovery document included when
+    /// it is read first); tags <c>trigger</c> and <c>outcome</c>, as on <see cref="JwksFetchesMetricName"/>.
+    /// </summary>
+    public const string JwksFetchDurationMetricName = "scalekit.auth.jwks.fetch.duration";
+
+    /// <summary>
+    /// The histogram of full token validation durations on <see cref="MeterName"/>, in seconds: every token the
+    /// validated-token cache did not answer for, from the strict reading to JwtBearer's result (a wait for signing keys
+    /// included); tag <c>outcome</c>, as on <see cref="TokenValidationsMetricName"/>.
+    /// </summary>
+    public const string TokenValidationDurationMetricName = "scalekit.auth.token.validation.duration";
 }

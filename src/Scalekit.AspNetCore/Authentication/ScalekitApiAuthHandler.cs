@@ -27,6 +27,12 @@ internal sealed class ScalekitApiAuthHandler(
 {
     private const string BearerPrefix = "Bearer ";
 
+    /// <summary>The duration's <c>outcome</c> when a validation reached none: JwtBearer's events answered, or an exception left.</summary>
+    private const string NoOutcome = "none";
+
+    /// <summary>The outcome tag of this request's validation, once <see cref="Accept(AuthenticateResult, bool)"/> or <see cref="Record"/> noted it.</summary>
+    private string? _outcome;
+
     /// <summary>The events JwtBearer creates when the application sets none: the validated-token cache may skip these.</summary>
     private static readonly JwtBearerEvents DefaultEvents = new();
 
@@ -68,18 +74,46 @@ internal sealed class ScalekitApiAuthHandler(
             return Task.FromResult(Accept(validated.CreateTicket(Scheme.Name), cached: true));
         }
 
-        var shape = AccessTokenReader.Read(token);
-        if (shape.Failure is { } failure)
-        {
-            return Task.FromResult(Reject(failure, shape.Detail!));
-        }
+        return ValidateFullyAsync(schemeCaches, tokenCache, source, range, hash);
+    }
 
-        if (shape.IgnoredScopeValues > 0)
+    /// <summary>
+    /// A token the validated-token cache did not answer for: the strict reading, then JwtBearer. Timed for
+    /// <see cref="ScalekitApiAuthDefaults.TokenValidationDurationMetricName"/> and traced as
+    /// <see cref="ScalekitApiAuthDefaults.TokenValidationActivityName"/>, with the outcome <see cref="Accept(AuthenticateResult, bool)"/>
+    /// or <see cref="Record"/> noted.
+    /// </summary>
+    private async Task<AuthenticateResult> ValidateFullyAsync(
+        SchemeCaches schemeCaches, ValidatedTokenCache? tokenCache, string source, Range range, TokenHash? hash)
+    {
+        var started = TimeProvider.GetTimestamp();
+        var activity = ScalekitActivities.StartValidation(Scheme.Name);
+        Exception? thrown = null;
+        try
         {
-            Logger.ScopeValuesIgnored(shape.IgnoredScopeValues);
-        }
+            var shape = AccessTokenReader.Read(source.AsSpan(range));
+            if (shape.Failure is { } failure)
+            {
+                return Reject(failure, shape.Detail!);
+            }
 
-        return AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache, source, range, shape, hash);
+            if (shape.IgnoredScopeValues > 0)
+            {
+                Logger.ScopeValuesIgnored(shape.IgnoredScopeValues);
+            }
+
+            return await AuthenticateWithJwtBearerAsync(schemeCaches, tokenCache, source, range, shape, hash).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            thrown = ex;
+            throw;
+        }
+        finally
+        {
+            metrics.FullValidationTook(TimeProvider.GetElapsedTime(started), _outcome ?? NoOutcome);
+            ScalekitActivities.EndValidation(activity, _outcome, thrown);
+        }
     }
 
     /// <summary>
@@ -287,6 +321,7 @@ internal sealed class ScalekitApiAuthHandler(
     private AuthenticateResult Accept(AuthenticateResult result, bool cached)
     {
         metrics.TokenAccepted(cached);
+        _outcome = TokenFailure.SuccessTag;
         if (Logger.IsEnabled(LogLevel.Debug))
         {
             var principal = result.Principal!;
@@ -309,6 +344,7 @@ internal sealed class ScalekitApiAuthHandler(
     private void Record(TokenFailureReason reason, string detail)
     {
         var tag = TokenFailure.Tag(reason);
+        _outcome = tag;
         metrics.TokenValidated(tag);
         Logger.TokenRejected(tag, detail);
     }

@@ -38,7 +38,8 @@ internal sealed class ScalekitCacheRegistry(
             httpClientFactory,
             time,
             loggerFactory.CreateLogger("Scalekit.AspNetCore.SigningKeys"),
-            metrics);
+            metrics,
+            scheme);
         var tokens = schemeOptions.TokenCache.Enabled ? new ValidatedTokenCache(schemeOptions.TokenCache, time) : null;
         return new SchemeCaches(keys, tokens);
     }

@@ -64,6 +64,9 @@ internal static class TokenFailure
         _ => ScalekitErrorDescriptions.Invalid,
     };
 
+    /// <summary>The <c>outcome</c> tag of an accepted token, beside the refusal tags of <see cref="Tag"/>.</summary>
+    public const string SuccessTag = "success";
+
     /// <summary>A snake_case tag for metrics and logs.</summary>
     public static string Tag(TokenFailureReason reason) => reason switch
     {

@@ -3,19 +3,32 @@ using System.Diagnostics.Metrics;
 namespace Scalekit.AspNetCore;
 
 /// <summary>
-/// Counters of the <c>Scalekit.AspNetCore</c> meter: token validations by outcome (and, for successes, whether the
-/// validated-token cache answered) and JWKS fetches by trigger and outcome.
+/// The instruments of the <c>Scalekit.AspNetCore</c> meter: token validations by outcome (and, for successes, whether
+/// the validated-token cache answered), JWKS fetches by trigger and outcome, and the durations of full validations and
+/// of JWKS fetches.
 /// </summary>
 internal sealed class ScalekitMetrics
 {
+    /// <summary>Buckets from 10 µs (a cached signing key, a refused header) to 10 s (a JWKS fetch that times out).</summary>
+    private static readonly IReadOnlyList<double> DurationBuckets =
+        [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
     private readonly Counter<long> _validations;
     private readonly Counter<long> _keyFetches;
+    private readonly Histogram<double> _validationDuration;
+    private readonly Histogram<double> _keyFetchDuration;
 
     public ScalekitMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(ScalekitApiAuthDefaults.MeterName);
         _validations = meter.CreateCounter<long>(ScalekitApiAuthDefaults.TokenValidationsMetricName, "{token}", "Scalekit access tokens validated, by outcome.");
         _keyFetches = meter.CreateCounter<long>(ScalekitApiAuthDefaults.JwksFetchesMetricName, "{fetch}", "JWKS fetches, by trigger and outcome.");
+        _validationDuration = meter.CreateHistogram<double>(ScalekitApiAuthDefaults.TokenValidationDurationMetricName, "s",
+            "How long full token validations took (validated-token cache hits excluded), by outcome.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _keyFetchDuration = meter.CreateHistogram<double>(ScalekitApiAuthDefaults.JwksFetchDurationMetricName, "s",
+            "How long JWKS fetches took, by trigger and outcome.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
     }
 
     public void TokenValidated(string outcome) =>
@@ -24,11 +37,26 @@ internal sealed class ScalekitMetrics
     /// <summary>A success, tagged <c>cache</c> = <c>hit</c> when the validated-token cache answered, else <c>miss</c>.</summary>
     public void TokenAccepted(bool cached) =>
         _validations.Add(1,
-            new KeyValuePair<string, object?>("outcome", "success"),
+            new KeyValuePair<string, object?>("outcome", TokenFailure.SuccessTag),
             new KeyValuePair<string, object?>("cache", cached ? "hit" : "miss"));
 
-    public void KeysFetched(string trigger, bool success) =>
-        _keyFetches.Add(1,
-            new KeyValuePair<string, object?>("trigger", trigger),
-            new KeyValuePair<string, object?>("outcome", success ? "success" : "failure"));
+    /// <summary>
+    /// How long a full validation took; <paramref name="outcome"/> is that of <see cref="ScalekitApiAuthDefaults.TokenValidationsMetricName"/>,
+    /// or <c>none</c> when no outcome was reached (the application's JwtBearer events answered, or an exception).
+    /// </summary>
+    public void FullValidationTook(TimeSpan duration, string outcome)
+    {
+        if (_validationDuration.Enabled)
+        {
+            _validationDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+
+    public void KeysFetched(string trigger, bool success, TimeSpan duration)
+    {
+        var triggerTag = new KeyValuePair<string, object?>("trigger", trigger);
+        var outcomeTag = new KeyValuePair<string, object?>("outcome", success ? "success" : "failure");
+        _keyFetches.Add(1, triggerTag, outcomeTag);
+        _keyFetchDuration.Record(duration.TotalSeconds, triggerTag, outcomeTag);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -27,6 +28,7 @@ internal sealed class SigningKeyCache
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ScalekitMetrics _metrics;
+    private readonly string _scheme;
 
     private volatile SigningKeySet? _keys;
     private KeyFetch? _refresh;
@@ -46,8 +48,10 @@ internal sealed class SigningKeyCache
         IHttpClientFactory httpClientFactory,
         TimeProvider time,
         ILogger logger,
-        ScalekitMetrics metrics)
+        ScalekitMetrics metrics,
+        string scheme)
     {
+        _scheme = scheme;
         _endpoints = endpoints;
         _options = options.Keys;
         _requireHttps = options.RequireHttpsMetadata;
@@ -338,10 +342,11 @@ internal sealed class SigningKeyCache
         Uri? jwksUri = null;
         SigningKeySet? fetched = null;
         Exception? error = null;
+        var started = _time.GetTimestamp();
         try
         {
             using var timeout = new CancellationTokenSource(_options.FetchTimeout, _time);
-            (jwksUri, var keys) = await FetchAsync(timeout.Token).ConfigureAwait(false);
+            (jwksUri, var keys) = await FetchAsync(trigger, timeout.Token).ConfigureAwait(false);
             fetched = new SigningKeySet(keys, _time.GetUtcNow(), _keys);
         }
         catch (Exception ex)
@@ -375,7 +380,7 @@ internal sealed class SigningKeyCache
             _refresh = null;
         }
 
-        _metrics.KeysFetched(trigger, success: fetched is not null);
+        _metrics.KeysFetched(trigger, success: fetched is not null, _time.GetElapsedTime(started));
         if (fetched is not null)
         {
             _logger.SigningKeysFetched(fetched.Count, jwksUri!, trigger);
@@ -391,40 +396,60 @@ internal sealed class SigningKeyCache
     /// Fetches the JWKS (after the discovery document, the first time, when only that is configured) and reads it with
     /// <see cref="SigningKeyReader"/>: the keys it skips are logged in one warning, and a JWKS left with no key fails.
     /// </summary>
-    private async Task<(Uri JwksUri, IReadOnlyList<BoundSigningKey> Keys)> FetchAsync(CancellationToken cancellationToken)
+    private async Task<(Uri JwksUri, IReadOnlyList<BoundSigningKey> Keys)> FetchAsync(string trigger, CancellationToken cancellationToken)
     {
         var client = _httpClientFactory.CreateClient(ScalekitApiAuthDefaults.BackchannelHttpClientName);
-        var jwksUri = _endpoints.JwksUri ?? _discoveredJwksUri ?? await DiscoverAsync(client, cancellationToken).ConfigureAwait(false);
+        var jwksUri = _endpoints.JwksUri ?? _discoveredJwksUri ?? await DiscoverAsync(client, trigger, cancellationToken).ConfigureAwait(false);
 
-        var json = await GetStringAsync(client, jwksUri, cancellationToken).ConfigureAwait(false);
-        var read = SigningKeyReader.Read(json);
-        if (read.Skipped.Count > 0)
+        using var activity = ScalekitActivities.StartFetch(ScalekitApiAuthDefaults.JwksFetchActivityName, jwksUri, _scheme, trigger);
+        try
         {
-            _logger.SigningKeysSkipped(read.Skipped.Count, jwksUri, read.DescribeSkipped());
-        }
+            var json = await GetStringAsync(client, jwksUri, activity, cancellationToken).ConfigureAwait(false);
+            var read = SigningKeyReader.Read(json);
+            if (read.Skipped.Count > 0)
+            {
+                _logger.SigningKeysSkipped(read.Skipped.Count, jwksUri, read.DescribeSkipped());
+            }
 
-        if (read.Keys.Count == 0)
+            if (read.Keys.Count == 0)
+            {
+                throw new InvalidDataException("the JWKS holds no usable signing key (RSA of 2048 bits or more, or EC on P-256/384/521, with a kid, for signatures)");
+            }
+
+            activity?.SetTag(ScalekitActivities.KeyCountTag, read.Keys.Count);
+            return (jwksUri, read.Keys);
+        }
+        catch (Exception ex)
         {
-            throw new InvalidDataException("the JWKS holds no usable signing key (RSA of 2048 bits or more, or EC on P-256/384/521, with a kid, for signatures)");
+            ScalekitActivities.FetchFailed(activity, ex, ErrorClass(ex));
+            throw;
         }
-
-        return (jwksUri, read.Keys);
     }
 
-    private async Task<Uri> DiscoverAsync(HttpClient client, CancellationToken cancellationToken)
+    private async Task<Uri> DiscoverAsync(HttpClient client, string trigger, CancellationToken cancellationToken)
     {
-        var json = await GetStringAsync(client, _endpoints.DiscoveryUri!, cancellationToken).ConfigureAwait(false);
-        var document = new OpenIdConnectConfiguration(json);
-        var jwksUri = ScalekitEndpoints.TryAbsolute(document.JwksUri)
-            ?? throw new InvalidDataException("the discovery document has no absolute jwks_uri");
-
-        if (!ScalekitEndpoints.IsAllowedMetadataAddress(jwksUri, _requireHttps))
+        var address = _endpoints.DiscoveryUri!;
+        using var activity = ScalekitActivities.StartFetch(ScalekitApiAuthDefaults.DiscoveryFetchActivityName, address, _scheme, trigger);
+        try
         {
-            throw new InvalidDataException($"the discovery document's jwks_uri '{jwksUri}' is plain http on a host that is not loopback");
-        }
+            var json = await GetStringAsync(client, address, activity, cancellationToken).ConfigureAwait(false);
+            var document = new OpenIdConnectConfiguration(json);
+            var jwksUri = ScalekitEndpoints.TryAbsolute(document.JwksUri)
+                ?? throw new InvalidDataException("the discovery document has no absolute jwks_uri");
 
-        _discoveredJwksUri = jwksUri;
-        return jwksUri;
+            if (!ScalekitEndpoints.IsAllowedMetadataAddress(jwksUri, _requireHttps))
+            {
+                throw new InvalidDataException($"the discovery document's jwks_uri '{jwksUri}' is plain http on a host that is not loopback");
+            }
+
+            _discoveredJwksUri = jwksUri;
+            return jwksUri;
+        }
+        catch (Exception ex)
+        {
+            ScalekitActivities.FetchFailed(activity, ex, ErrorClass(ex));
+            throw;
+        }
     }
 
     /// <summary>
@@ -435,11 +460,12 @@ internal sealed class SigningKeyCache
     /// which an application-supplied handler that follows redirects would give. The keys come from the configured
     /// address or not at all.
     /// </summary>
-    private async Task<string> GetStringAsync(HttpClient client, Uri address, CancellationToken cancellationToken)
+    private async Task<string> GetStringAsync(HttpClient client, Uri address, Activity? activity, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        ScalekitActivities.FetchAnswered(activity, (int)response.StatusCode);
         if ((int)response.StatusCode is >= 300 and < 400)
         {
             var location = response.Headers.Location?.OriginalString ?? "nowhere (no Location header)";

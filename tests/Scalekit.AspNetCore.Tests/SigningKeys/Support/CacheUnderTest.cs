@@ -28,7 +28,8 @@ internal sealed class CacheUnderTest : IAsyncDisposable
             services.GetRequiredService<IHttpClientFactory>(),
             Time,
             NullLogger.Instance,
-            new ScalekitMetrics(meters));
+            new ScalekitMetrics(meters),
+            ScalekitApiAuthDefaults.AuthenticationScheme);
     }
 
     public JwksServer Issuer { get; }
