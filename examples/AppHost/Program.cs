@@ -7,11 +7,12 @@ var builder = DistributedApplication.CreateBuilder(args);
 var scalekit = builder.AddScalekitEmulator("scalekit")
     .WithProject<Projects.Scalekit_Emulator>();
 
-// MinimalApi trusts the emulator's tokens: SCALEKIT_ENVIRONMENT_URL.
+// MinimalApi trusts the emulator's tokens: SCALEKIT_ENVIRONMENT_URL. Its health in the dashboard is its readiness
+// (/healthz/ready: 503 until its signing keys are fetched), so the worker waits for an API that can validate tokens.
 var api = builder.AddProject<Projects.MinimalApi>("api")
     .WithReference(scalekit)
     .WaitFor(scalekit)
-    .WithHttpHealthCheck("/healthz");
+    .WithHttpHealthCheck("/healthz/ready");
 
 // The worker registers its own API client at start-up with the environment client, given as Scalekit:Management
 // because its SCALEKIT_CLIENT_ID would be that API client's id; then it polls GET /api/deployments with its tokens.
