@@ -32,7 +32,8 @@ internal static class ScalekitActivities
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("http.request.method", "GET");
-            activity.SetTag("url.full", address.GetLeftPart(UriPartial.Path));
+            // Without user info, query or fragment (OpenTelemetry's url.full redacts credentials).
+            activity.SetTag("url.full", address.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped));
             activity.SetTag("server.address", address.Host);
             activity.SetTag("server.port", address.Port);
             activity.SetTag(SchemeTag, scheme);

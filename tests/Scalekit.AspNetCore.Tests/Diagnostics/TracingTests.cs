@@ -141,6 +141,22 @@ public sealed class TracingTests
     }
 
     [Fact]
+    public async Task The_fetch_span_url_leaves_out_user_info_and_query()
+    {
+        // Arrange
+        await using var host = await SigningKeysHost.StartAsync(configure: options =>
+            options.JwksUri = options.EnvironmentUrl!.Replace("http://", "http://user:hunter2@", StringComparison.Ordinal) + "/keys?tenant=acme");
+        using var recorder = new ActivityRecorder();
+
+        // Act
+        using var response = await SendAsync(host, recorder, host.ValidToken());
+
+        // Assert
+        var fetch = recorder.Named(ScalekitApiAuthDefaults.JwksFetchActivityName).Should().ContainSingle().Subject;
+        fetch.GetTagItem("url.full").Should().Be($"{host.Issuer.EnvironmentUrl}/keys");
+    }
+
+    [Fact]
     public async Task No_span_tag_holds_any_part_of_the_token()
     {
         // Arrange
