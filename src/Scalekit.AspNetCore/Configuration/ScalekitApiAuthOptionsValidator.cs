@@ -23,10 +23,14 @@ internal sealed class ScalekitApiAuthOptionsValidator : IValidateOptions<Scaleki
             errors.Add($"Scalekit ({scheme}): the environment URL is missing. Set {Section}:EnvironmentUrl in appsettings.json " +
                        $"or the {ScalekitApiAuthDefaults.EnvironmentUrlVariable} environment variable, e.g. https://acme.scalekit.dev.");
         }
-        else if (ScalekitEndpoints.TryAbsolute(options.EnvironmentUrl) is null)
+        else if (ScalekitEndpoints.TryAbsolute(options.EnvironmentUrl) is not { } environment)
         {
             errors.Add($"Scalekit ({scheme}): the environment URL '{options.EnvironmentUrl}' is not an absolute http(s) URL. " +
                        $"Set {Section}:EnvironmentUrl or {ScalekitApiAuthDefaults.EnvironmentUrlVariable} to a value such as https://acme.scalekit.dev.");
+        }
+        else if (environment.UserInfo.Length > 0)
+        {
+            errors.Add(UserInfoError(scheme, "EnvironmentUrl"));
         }
 
         if (!options.DisableAudienceValidation && !options.Audiences.Any(a => !string.IsNullOrWhiteSpace(a)))
@@ -82,12 +86,21 @@ internal sealed class ScalekitApiAuthOptionsValidator : IValidateOptions<Scaleki
         {
             errors.Add($"Scalekit ({scheme}): {Section}:{key} '{value}' is not an absolute http(s) URL.");
         }
+        else if (uri.UserInfo.Length > 0)
+        {
+            errors.Add(UserInfoError(scheme, key));
+        }
         else if (!ScalekitEndpoints.IsAllowedMetadataAddress(uri, requireHttps))
         {
             errors.Add($"Scalekit ({scheme}): {Section}:{key} '{value}' uses plain http on a host that is not loopback. " +
                        $"Use https, or set {Section}:RequireHttpsMetadata to false (development only).");
         }
     }
+
+    /// <summary>Says what is wrong without quoting the value: the user info may be a password.</summary>
+    private static string UserInfoError(string scheme, string key) =>
+        $"Scalekit ({scheme}): {Section}:{key} carries user info (user:password@): HttpClient does not send it, and it would " +
+        "show in logs and traces. Remove it from the URL.";
 
     private static void ValidateTokenCache(List<string> errors, string scheme, ScalekitTokenCacheOptions cache)
     {

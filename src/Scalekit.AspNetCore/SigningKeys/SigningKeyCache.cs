@@ -437,6 +437,11 @@ internal sealed class SigningKeyCache
             var jwksUri = ScalekitEndpoints.TryAbsolute(document.JwksUri)
                 ?? throw new InvalidDataException("the discovery document has no absolute jwks_uri");
 
+            if (jwksUri.UserInfo.Length > 0)
+            {
+                throw new InvalidDataException("the discovery document's jwks_uri carries user info (user:password@), which is not accepted");
+            }
+
             if (!ScalekitEndpoints.IsAllowedMetadataAddress(jwksUri, _requireHttps))
             {
                 throw new InvalidDataException($"the discovery document's jwks_uri '{jwksUri}' is plain http on a host that is not loopback");

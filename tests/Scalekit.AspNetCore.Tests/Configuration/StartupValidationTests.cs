@@ -16,6 +16,9 @@ public sealed class StartupValidationTests
         { "Scalekit:JwksUri", "http://keys.acme.example/keys", ["Scalekit:JwksUri", "plain http", "Scalekit:RequireHttpsMetadata"] },
         { "Scalekit:DiscoveryUri", "http://acme.scalekit.dev/.well-known/openid-configuration", ["Scalekit:DiscoveryUri", "Scalekit:RequireHttpsMetadata"] },
         { "Scalekit:JwksUri", "keys", ["Scalekit:JwksUri 'keys' is not an absolute http(s) URL"] },
+        { "Scalekit:EnvironmentUrl", "https://admin:hunter2@acme.scalekit.dev", ["Scalekit:EnvironmentUrl carries user info"] },
+        { "Scalekit:JwksUri", "https://admin:hunter2@acme.scalekit.dev/keys", ["Scalekit:JwksUri carries user info"] },
+        { "Scalekit:DiscoveryUri", "https://admin:hunter2@acme.scalekit.dev/.well-known/openid-configuration", ["Scalekit:DiscoveryUri carries user info"] },
         { "Scalekit:ClockSkew", "00:05:01", ["Scalekit:ClockSkew must be between 00:00:00 and 00:05:00 (it is 00:05:01)"] },
         { "Scalekit:ClockSkew", "-00:00:01", ["Scalekit:ClockSkew must be between"] },
         { "Scalekit:MaxTokenSize", "255", ["Scalekit:MaxTokenSize must be at least 256"] },
@@ -41,6 +44,19 @@ public sealed class StartupValidationTests
 
         // Assert
         error.Message.Should().ContainAll(expected);
+    }
+
+    [Fact]
+    public async Task A_url_with_a_password_is_refused_without_quoting_the_password()
+    {
+        // Arrange
+        var settings = ScalekitSettings.Valid(("Scalekit:JwksUri", "https://admin:hunter2@acme.scalekit.dev/keys"));
+
+        // Act
+        var error = await ScalekitSettings.StartupFailureAsync(settings);
+
+        // Assert
+        error.Message.Should().NotContain("hunter2");
     }
 
     [Fact]
