@@ -30,11 +30,11 @@ internal sealed class ScalekitApiAuthHandler(
     /// <summary>The duration's <c>outcome</c> when a validation reached none: JwtBearer's events answered, or an exception left.</summary>
     private const string NoOutcome = "none";
 
-    /// <summary>The outcome tag of this request's validation, once <see cref="Accept(AuthenticateResult, bool)"/> or <see cref="Record"/> noted it.</summary>
-    private string? _outcome;
-
     /// <summary>The events JwtBearer creates when the application sets none: the validated-token cache may skip these.</summary>
     private static readonly JwtBearerEvents DefaultEvents = new();
+
+    /// <summary>The outcome tag of this request's validation, once <see cref="Accept(AuthenticateResult, bool)"/> or <see cref="Record"/> noted it.</summary>
+    private string? _outcome;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
