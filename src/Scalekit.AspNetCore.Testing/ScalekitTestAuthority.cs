@@ -23,7 +23,7 @@ namespace Scalekit.AspNetCore.Testing;
 ///     .WithScalekitToken(authority.CreateToken(scopes: ["read:deployments"]));
 /// </code>
 /// </example>
-public sealed class ScalekitTestAuthority : IDisposable
+public sealed partial class ScalekitTestAuthority : IDisposable
 {
     /// <summary>The default environment URL and issuer: <c>https://test.scalekit.local</c>.</summary>
     public const string DefaultIssuer = "https://test.scalekit.local";
@@ -56,9 +56,13 @@ public sealed class ScalekitTestAuthority : IDisposable
         Issuer = Validate(_options);
         OtherIssuer = new UriBuilder(Issuer) { Host = "other-" + new Uri(Issuer).Host }.Uri.ToString().TrimEnd('/');
         _jwksUri = new Uri(Issuer + ScalekitApiAuthDefaults.JwksPath);
+        _tokenUri = new Uri(Issuer + TokenPath);
+        _apiKeyValidationUri = new Uri(Issuer + ApiKeyValidationPath);
         _unknownKey = new Lazy<AuthorityKey>(() => Track(AuthorityKey.Create()));
         var first = Track(AuthorityKey.Create());
         _keys = new KeyState(first, [first]);
+        _environmentTokens = new EnvironmentTokenEndpoint(_options, descriptor => CreateToken(descriptor));
+        _apiKeyValidation = new ApiKeyValidationEndpoint(_apiKeys, _environmentTokens, _options.TimeProvider);
     }
 
     /// <summary>The environment URL and <c>iss</c> of the tokens, without a trailing slash.</summary>
@@ -217,19 +221,35 @@ public sealed class ScalekitTestAuthority : IDisposable
         }
     }
 
-    /// <summary>Answers one backchannel request: the JWKS for <c>GET &lt;issuer&gt;/keys</c>, 404 for anything else.</summary>
-    internal HttpResponseMessage Answer(HttpRequestMessage request)
+    /// <summary>
+    /// Answers one request to the authority, all in memory: the JWKS for <c>GET &lt;issuer&gt;/keys</c>, the environment
+    /// client's token for <c>POST &lt;issuer&gt;/oauth/token</c>, an API key's validation for
+    /// <c>POST &lt;issuer&gt;/api/v1/tokens:validate</c>, and 404 for anything else.
+    /// </summary>
+    internal HttpResponseMessage Answer(HttpRequestMessage request, string body)
     {
-        if (request.Method != HttpMethod.Get || request.RequestUri is not { IsAbsoluteUri: true } uri
-            || !string.Equals(uri.GetLeftPart(UriPartial.Path), _jwksUri.GetLeftPart(UriPartial.Path), StringComparison.Ordinal))
+        var path = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Path) : null;
+        if (request.Method == HttpMethod.Get && path == _jwksUri.GetLeftPart(UriPartial.Path))
         {
-            return new HttpResponseMessage(HttpStatusCode.NotFound)
-            {
-                RequestMessage = request,
-                Content = new StringContent($"The Scalekit test authority serves only GET {_jwksUri}; nothing leaves the process."),
-            };
+            return AnswerJwks(request);
         }
 
+        if (request.Method == HttpMethod.Post && path == _tokenUri.GetLeftPart(UriPartial.Path))
+        {
+            return _environmentTokens.Answer(request, body, Issuer);
+        }
+
+        if (request.Method == HttpMethod.Post && path == _apiKeyValidationUri.GetLeftPart(UriPartial.Path))
+        {
+            Interlocked.Increment(ref _apiKeyValidations);
+            return _apiKeyValidation.Answer(request, body);
+        }
+
+        return WireResponses.NotServed(request, $"GET {_jwksUri}, POST {_tokenUri} and POST {_apiKeyValidationUri}");
+    }
+
+    private HttpResponseMessage AnswerJwks(HttpRequestMessage request)
+    {
         Interlocked.Increment(ref _jwksRequests);
         string json;
         lock (_gate)
