@@ -54,7 +54,7 @@ internal sealed class ApiKeyValidationEndpoint(ApiKeyRegistry keys, EnvironmentT
                 isId ? $"No API key with id '{Clip(keyOrId)}'." : "The API key is not known: it was never issued by this test authority."),
             _ when key!.Expiry is { } expiry && expiry <= time.GetUtcNow() => WireResponses.Problem(request, HttpStatusCode.NotFound,
                 $"The API key {key.Id} expired at {expiry.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}."),
-            _ => WireResponses.Json(request, HttpStatusCode.OK, json =>
+            _ => WireResponses.ManagementJson(request, HttpStatusCode.OK, json =>
             {
                 json.WriteStartObject();
                 json.WritePropertyName("token_info");

@@ -14,7 +14,12 @@ namespace Scalekit.AspNetCore.Testing.Internal;
 /// </summary>
 internal static class WireResponses
 {
+    /// <summary>JSON as ASP.NET Core's defaults write it (the emulator's token endpoint and OAuth errors): the relaxed encoder.</summary>
     public static HttpResponseMessage Json(HttpRequestMessage request, HttpStatusCode status, Action<Utf8JsonWriter> write) =>
+        new(status) { RequestMessage = request, Content = Content(write, "application/json", withCharset: true, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) };
+
+    /// <summary>JSON as the emulator's management API writes it (<c>EmulatorJson.Options</c>): the default encoder, which escapes HTML-sensitive and non-ASCII characters.</summary>
+    public static HttpResponseMessage ManagementJson(HttpRequestMessage request, HttpStatusCode status, Action<Utf8JsonWriter> write) =>
         new(status) { RequestMessage = request, Content = Content(write, "application/json", withCharset: true, JavaScriptEncoder.Default) };
 
     /// <summary>RFC 9457 problem details as ASP.NET Core writes them for the emulator: type, title, status, detail, traceId.</summary>
@@ -65,7 +70,6 @@ internal static class WireResponses
             Content = new StringContent($"The Scalekit test authority serves only {served}; nothing leaves the process."),
         };
 
-    /// <summary>Serialized as the emulator's: its wire JSON with the default encoder, problem details with ASP.NET Core's relaxed one.</summary>
     private static ByteArrayContent Content(Action<Utf8JsonWriter> write, string mediaType, bool withCharset, JavaScriptEncoder encoder)
     {
         using var buffer = new MemoryStream();
