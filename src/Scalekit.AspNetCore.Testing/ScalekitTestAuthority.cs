@@ -10,7 +10,9 @@ namespace Scalekit.AspNetCore.Testing;
 /// shaped exactly like Scalekit's through the emulator's <see cref="ScalekitTokenFactory"/>, and serves its JWKS to the
 /// app's real key cache through an in-memory handler once attached with
 /// <see cref="ScalekitWebHostExtensions.WithScalekitTestAuthority{TEntryPoint}"/>. The app's validation runs unchanged
-/// (signature, issuer, audience, lifetime, scopes, answers); nothing goes over the network.
+/// (signature, issuer, audience, lifetime, scopes, answers); nothing goes over the network. It also issues API keys
+/// (<see cref="CreateApiKey"/>) and validates them in memory, as Scalekit's management API does, for the environment
+/// client it plays (<see cref="EnvironmentClientId"/>).
 /// </summary>
 /// <remarks>
 /// Tokens are stamped with the real clock (<see cref="DateTimeOffset.UtcNow"/>), because Microsoft.IdentityModel checks
