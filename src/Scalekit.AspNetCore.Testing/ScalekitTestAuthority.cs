@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.IdentityModel.Tokens;
 using Scalekit.AspNetCore.Testing.Internal;
 using Scalekit.Tokens;
 
@@ -63,7 +64,7 @@ public sealed partial class ScalekitTestAuthority : IDisposable
         _unknownKey = new Lazy<AuthorityKey>(() => Track(AuthorityKey.Create()));
         var first = Track(AuthorityKey.Create());
         _keys = new KeyState(first, [first]);
-        _environmentTokens = new EnvironmentTokenEndpoint(_options, descriptor => CreateToken(descriptor));
+        _environmentTokens = new EnvironmentTokenEndpoint(_options, descriptor => CreateToken(descriptor), PublishedSigningKeys);
         _apiKeyValidation = new ApiKeyValidationEndpoint(_apiKeys, _environmentTokens, _options.TimeProvider);
     }
 
@@ -228,7 +229,7 @@ public sealed partial class ScalekitTestAuthority : IDisposable
     /// client's token for <c>POST &lt;issuer&gt;/oauth/token</c>, an API key's validation for
     /// <c>POST &lt;issuer&gt;/api/v1/tokens:validate</c>, and 404 for anything else.
     /// </summary>
-    internal HttpResponseMessage Answer(HttpRequestMessage request, string body)
+    internal async Task<HttpResponseMessage> AnswerAsync(HttpRequestMessage request, string body)
     {
         var path = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Path) : null;
         if (request.Method == HttpMethod.Get && path == _jwksUri.GetLeftPart(UriPartial.Path))
@@ -244,10 +245,19 @@ public sealed partial class ScalekitTestAuthority : IDisposable
         if (request.Method == HttpMethod.Post && path == _apiKeyValidationUri.GetLeftPart(UriPartial.Path))
         {
             Interlocked.Increment(ref _apiKeyValidations);
-            return _apiKeyValidation.Answer(request, body);
+            return await _apiKeyValidation.AnswerAsync(request, body, Issuer).ConfigureAwait(false);
         }
 
         return WireResponses.NotServed(request, $"GET {_jwksUri}, POST {_tokenUri} and POST {_apiKeyValidationUri}");
+    }
+
+    /// <summary>The keys in the JWKS, which environment tokens are checked against.</summary>
+    private SecurityKey[] PublishedSigningKeys()
+    {
+        lock (_gate)
+        {
+            return [.. _keys.Published.Select(k => (SecurityKey)k.Key)];
+        }
     }
 
     private HttpResponseMessage AnswerJwks(HttpRequestMessage request)

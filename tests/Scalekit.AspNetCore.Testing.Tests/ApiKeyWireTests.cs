@@ -141,6 +141,25 @@ public sealed class ApiKeyWireTests : IDisposable
 
         // Assert
         response.Headers.WwwAuthenticate.ToString().Should().Be("Bearer error=\"invalid_token\"");
+        await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized, "Unauthorized",
+            "The management API needs a token of the environment client, not of an organization's API client.");
+    }
+
+    [Fact]
+    public async Task Validation_with_a_token_the_authority_did_not_sign_is_401_invalid_token()
+    {
+        // Arrange: a well-formed token of the environment client, signed by a key the authority never publishes
+        using var other = new ScalekitTestAuthority(o => o.EnvironmentClientId = _authority.EnvironmentClientId);
+        var forged = other.CreateToken(new Scalekit.Tokens.ScalekitTokenDescriptor
+        {
+            Issuer = _authority.Issuer, ClientId = _authority.EnvironmentClientId, IssuedAt = DateTimeOffset.UtcNow, Lifetime = TimeSpan.FromHours(1),
+        });
+
+        // Act
+        using var response = await ValidateAsync(new { token = _authority.CreateApiKey().PlainKey }, forged);
+
+        // Assert
+        response.Headers.WwwAuthenticate.ToString().Should().Be("Bearer error=\"invalid_token\"");
         await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized, "Unauthorized", "The token is invalid or expired; request a new one from /oauth/token.");
     }
 

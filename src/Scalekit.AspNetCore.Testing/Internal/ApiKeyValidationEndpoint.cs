@@ -13,9 +13,9 @@ namespace Scalekit.AspNetCore.Testing.Internal;
 /// </summary>
 internal sealed class ApiKeyValidationEndpoint(ApiKeyRegistry keys, EnvironmentTokenEndpoint environment, TimeProvider time)
 {
-    public HttpResponseMessage Answer(HttpRequestMessage request, string body)
+    public async Task<HttpResponseMessage> AnswerAsync(HttpRequestMessage request, string body, string issuer)
     {
-        if (environment.Refuse(request) is { } refused)
+        if (await environment.RefuseAsync(request, issuer).ConfigureAwait(false) is { } refused)
         {
             return refused;
         }
@@ -134,5 +134,5 @@ internal sealed class ApiKeyValidationEndpoint(ApiKeyRegistry keys, EnvironmentT
         && (string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A value as an answer may quote it: at most 40 characters (the emulator's <c>ManagementValidation.Clip</c>).</summary>
-    private static string Clip(string value) => value.Length > 40 ? value[..40] + "…" : value;
+    public static string Clip(string? value) => value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
 }

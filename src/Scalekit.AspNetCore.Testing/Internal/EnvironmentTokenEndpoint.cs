@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Scalekit.Tokens;
 
 namespace Scalekit.AspNetCore.Testing.Internal;
@@ -10,16 +12,20 @@ namespace Scalekit.AspNetCore.Testing.Internal;
 /// <summary>
 /// <c>POST &lt;issuer&gt;/oauth/token</c> for the environment client only (client credentials, the secret in the form
 /// body or as HTTP Basic), with the emulator's answers (<c>src/Scalekit.Emulator/Endpoints/TokenEndpoint.cs</c>); and the
-/// check of the Bearer token that the management API, here <c>tokens:validate</c>, requires. Tokens are JWTs signed by the
-/// authority's current key, remembered until they expire (on the real clock, as their <c>exp</c>).
+/// check of the Bearer token that the management API, here <c>tokens:validate</c>, requires: a JWT of the environment
+/// client signed by one of the authority's published keys, checked with Microsoft.IdentityModel on the real clock (tokens
+/// are stamped with it), as the emulator's <c>src/Scalekit.Emulator/Management/EnvironmentTokenValidator.cs</c> checks it.
 /// </summary>
-internal sealed class EnvironmentTokenEndpoint(ScalekitTestAuthorityOptions options, Func<ScalekitTokenDescriptor, string> sign)
+internal sealed class EnvironmentTokenEndpoint(
+    ScalekitTestAuthorityOptions options, Func<ScalekitTokenDescriptor, string> sign, Func<IEnumerable<SecurityKey>> publishedKeys)
 {
     /// <summary>The emulator's environment-token lifetime, as Scalekit's documentation shows it (<c>expires_in</c> 86399).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(86399);
 
-    private readonly object _gate = new();
-    private readonly Dictionary<string, DateTimeOffset> _issued = new(StringComparer.Ordinal);
+    /// <summary>The emulator's clock skew for environment tokens.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
     public HttpResponseMessage Answer(HttpRequestMessage request, string body, string issuer)
     {
@@ -83,10 +89,6 @@ internal sealed class EnvironmentTokenEndpoint(ScalekitTestAuthorityOptions opti
         var scopes = (form.TryGetValue("scope", out var scope) ? scope.ToString() : "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
         var now = DateTimeOffset.UtcNow;
         var token = sign(new ScalekitTokenDescriptor { Issuer = issuer, ClientId = options.EnvironmentClientId, Scopes = scopes, IssuedAt = now, Lifetime = Lifetime });
-        lock (_gate)
-        {
-            _issued[token] = now + Lifetime;
-        }
 
         var response = WireResponses.Json(request, HttpStatusCode.OK, json =>
         {
@@ -104,10 +106,10 @@ internal sealed class EnvironmentTokenEndpoint(ScalekitTestAuthorityOptions opti
 
     /// <summary>
     /// The management API's guard, as the emulator's (<c>src/Scalekit.Emulator/Management/EnvironmentTokenFilter.cs</c>): a
-    /// 401 with <c>WWW-Authenticate: Bearer</c> without a Bearer token, with <c>error="invalid_token"</c> for a token this
-    /// endpoint did not issue or that expired; <see langword="null"/> when the call may go on.
+    /// 401 with <c>WWW-Authenticate: Bearer</c> without a Bearer token, with <c>error="invalid_token"</c> for a token that
+    /// is not a current one of this environment's client; <see langword="null"/> when the call may go on.
     /// </summary>
-    public HttpResponseMessage? Refuse(HttpRequestMessage request)
+    public async Task<HttpResponseMessage?> RefuseAsync(HttpRequestMessage request, string issuer)
     {
         if (request.Headers.Authorization is not { Scheme: var scheme, Parameter: { } parameter }
             || !string.Equals(scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
@@ -116,15 +118,27 @@ internal sealed class EnvironmentTokenEndpoint(ScalekitTestAuthorityOptions opti
                 "Send 'Authorization: Bearer <token>' with a token of the environment client (POST /oauth/token with SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET).");
         }
 
-        lock (_gate)
+        var text = parameter.Trim();
+        var result = await Handler.ValidateTokenAsync(text, new TokenValidationParameters
         {
-            if (_issued.TryGetValue(parameter.Trim(), out var expires) && DateTimeOffset.UtcNow < expires)
-            {
-                return null;
-            }
+            ValidIssuers = [issuer, issuer + "/"],
+            ValidateAudience = false,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            IssuerSigningKeys = publishedKeys(),
+            ClockSkew = ClockSkew,
+        }).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return result.Exception is SecurityTokenInvalidIssuerException
+                ? Challenge(request, "invalid_token",
+                    $"The token's issuer '{ApiKeyValidationEndpoint.Clip(Handler.ReadJsonWebToken(text).Issuer)}' is not this environment, '{issuer}': " +
+                    $"get a token from {issuer}/oauth/token, and call the authority at the address its tokens name.")
+                : Challenge(request, "invalid_token", "The token is invalid or expired; request a new one from /oauth/token.");
         }
 
-        return Challenge(request, "invalid_token", "The token is invalid or expired; request a new one from /oauth/token.");
+        return result.Claims.TryGetValue("client_id", out var clientId) && clientId as string == options.EnvironmentClientId
+            ? null
+            : Challenge(request, "invalid_token", "The management API needs a token of the environment client, not of an organization's API client.");
     }
 
     private static HttpResponseMessage Challenge(HttpRequestMessage request, string? error, string detail)

@@ -13,7 +13,7 @@ internal sealed class TestAuthorityHandler(ScalekitTestAuthority authority) : Ht
     {
         cancellationToken.ThrowIfCancellationRequested();
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return authority.Answer(request, body);
+        return await authority.AnswerAsync(request, body).ConfigureAwait(false);
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -26,6 +26,7 @@ internal sealed class TestAuthorityHandler(ScalekitTestAuthority authority) : Ht
             body = reader.ReadToEnd();
         }
 
-        return authority.Answer(request, body);
+        // Everything the authority does is in memory; only the environment token's check is asynchronous in its API.
+        return authority.AnswerAsync(request, body).GetAwaiter().GetResult();
     }
 }

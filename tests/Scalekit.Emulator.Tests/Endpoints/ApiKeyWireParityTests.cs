@@ -31,7 +31,7 @@ public sealed class ApiKeyWireParityTests : EmulatorTest
         _authorityHttp = new HttpClient(_authority.CreateHandler()) { BaseAddress = new Uri(_authority.Issuer) };
     }
 
-    public static TheoryData<string> Cases => ["key", "id", "unknown", "unknown id", "invalidated", "expired", "no token", "not JSON", "not an object", "no bearer", "other bearer"];
+    public static TheoryData<string> Cases => ["key", "id", "unknown", "unknown id", "invalidated", "expired", "no token", "not JSON", "not an object", "no bearer", "other bearer", "API client's bearer"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -99,6 +99,7 @@ public sealed class ApiKeyWireParityTests : EmulatorTest
         {
             "no bearer" => null,
             "other bearer" => "not-a-token",
+            "API client's bearer" => await Emulator.GetAccessTokenAsync(await Emulator.RegisterClientAsync(_organizationId)),
             _ => await Emulator.GetEnvironmentTokenAsync(),
         };
         var created = await Emulator.ManageAsync(HttpMethod.Post, "/api/v1/tokens", new
@@ -125,6 +126,7 @@ public sealed class ApiKeyWireParityTests : EmulatorTest
         {
             "no bearer" => null,
             "other bearer" => "not-a-token",
+            "API client's bearer" => _authority.CreateToken(audience: "deployment-api.acmecorp.com"),
             _ => await AuthorityEnvironmentTokenAsync(),
         };
         var key = _authority.CreateApiKey(userId: "usr_67890", customClaims: Claims, description: "CI pipeline",
