@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.IdentityModel.Tokens;
 using Scalekit.AspNetCore.Testing.Internal;
 using Scalekit.Tokens;
 
@@ -10,7 +11,9 @@ namespace Scalekit.AspNetCore.Testing;
 /// shaped exactly like Scalekit's through the emulator's <see cref="ScalekitTokenFactory"/>, and serves its JWKS to the
 /// app's real key cache through an in-memory handler once attached with
 /// <see cref="ScalekitWebHostExtensions.WithScalekitTestAuthority{TEntryPoint}"/>. The app's validation runs unchanged
-/// (signature, issuer, audience, lifetime, scopes, answers); nothing goes over the network.
+/// (signature, issuer, audience, lifetime, scopes, answers); nothing goes over the network. It also issues API keys
+/// (<see cref="CreateApiKey"/>) and validates them in memory, as Scalekit's management API does, for the environment
+/// client it plays (<see cref="EnvironmentClientId"/>).
 /// </summary>
 /// <remarks>
 /// Tokens are stamped with the real clock (<see cref="DateTimeOffset.UtcNow"/>), because Microsoft.IdentityModel checks
@@ -23,7 +26,7 @@ namespace Scalekit.AspNetCore.Testing;
 ///     .WithScalekitToken(authority.CreateToken(scopes: ["read:deployments"]));
 /// </code>
 /// </example>
-public sealed class ScalekitTestAuthority : IDisposable
+public sealed partial class ScalekitTestAuthority : IDisposable
 {
     /// <summary>The default environment URL and issuer: <c>https://test.scalekit.local</c>.</summary>
     public const string DefaultIssuer = "https://test.scalekit.local";
@@ -56,9 +59,13 @@ public sealed class ScalekitTestAuthority : IDisposable
         Issuer = Validate(_options);
         OtherIssuer = new UriBuilder(Issuer) { Host = "other-" + new Uri(Issuer).Host }.Uri.ToString().TrimEnd('/');
         _jwksUri = new Uri(Issuer + ScalekitApiAuthDefaults.JwksPath);
+        _tokenUri = new Uri(Issuer + TokenPath);
+        _apiKeyValidationUri = new Uri(Issuer + ApiKeyValidationPath);
         _unknownKey = new Lazy<AuthorityKey>(() => Track(AuthorityKey.Create()));
         var first = Track(AuthorityKey.Create());
         _keys = new KeyState(first, [first]);
+        _environmentTokens = new EnvironmentTokenEndpoint(_options, descriptor => CreateToken(descriptor), PublishedSigningKeys);
+        _apiKeyValidation = new ApiKeyValidationEndpoint(_apiKeys, _environmentTokens, _options.TimeProvider);
     }
 
     /// <summary>The environment URL and <c>iss</c> of the tokens, without a trailing slash.</summary>
@@ -217,19 +224,44 @@ public sealed class ScalekitTestAuthority : IDisposable
         }
     }
 
-    /// <summary>Answers one backchannel request: the JWKS for <c>GET &lt;issuer&gt;/keys</c>, 404 for anything else.</summary>
-    internal HttpResponseMessage Answer(HttpRequestMessage request)
+    /// <summary>
+    /// Answers one request to the authority, all in memory: the JWKS for <c>GET &lt;issuer&gt;/keys</c>, the environment
+    /// client's token for <c>POST &lt;issuer&gt;/oauth/token</c>, an API key's validation for
+    /// <c>POST &lt;issuer&gt;/api/v1/tokens:validate</c>, and 404 for anything else.
+    /// </summary>
+    internal async Task<HttpResponseMessage> AnswerAsync(HttpRequestMessage request, string body)
     {
-        if (request.Method != HttpMethod.Get || request.RequestUri is not { IsAbsoluteUri: true } uri
-            || !string.Equals(uri.GetLeftPart(UriPartial.Path), _jwksUri.GetLeftPart(UriPartial.Path), StringComparison.Ordinal))
+        var path = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Path) : null;
+        if (request.Method == HttpMethod.Get && path == _jwksUri.GetLeftPart(UriPartial.Path))
         {
-            return new HttpResponseMessage(HttpStatusCode.NotFound)
-            {
-                RequestMessage = request,
-                Content = new StringContent($"The Scalekit test authority serves only GET {_jwksUri}; nothing leaves the process."),
-            };
+            return AnswerJwks(request);
         }
 
+        if (request.Method == HttpMethod.Post && path == _tokenUri.GetLeftPart(UriPartial.Path))
+        {
+            return _environmentTokens.Answer(request, body, Issuer);
+        }
+
+        if (request.Method == HttpMethod.Post && path == _apiKeyValidationUri.GetLeftPart(UriPartial.Path))
+        {
+            Interlocked.Increment(ref _apiKeyValidations);
+            return await _apiKeyValidation.AnswerAsync(request, body, Issuer).ConfigureAwait(false);
+        }
+
+        return WireResponses.NotServed(request, $"GET {_jwksUri}, POST {_tokenUri} and POST {_apiKeyValidationUri}");
+    }
+
+    /// <summary>The keys in the JWKS, which environment tokens are checked against.</summary>
+    private SecurityKey[] PublishedSigningKeys()
+    {
+        lock (_gate)
+        {
+            return [.. _keys.Published.Select(k => (SecurityKey)k.Key)];
+        }
+    }
+
+    private HttpResponseMessage AnswerJwks(HttpRequestMessage request)
+    {
         Interlocked.Increment(ref _jwksRequests);
         string json;
         lock (_gate)

@@ -21,7 +21,7 @@ public sealed class ConventionTests
     }
 
     [Fact]
-    public void Only_the_authority_its_options_and_the_extension_classes_are_public()
+    public void Only_the_authority_its_options_its_api_keys_and_the_extension_classes_are_public()
     {
         // Act
         var visible = KitTypes.Where(t => t.IsVisible).Select(t => t.Name);
@@ -30,7 +30,9 @@ public sealed class ConventionTests
         visible.Should().BeEquivalentTo(
             nameof(ScalekitTestAuthority),
             nameof(ScalekitTestAuthorityOptions),
+            nameof(ScalekitTestApiKey),
             nameof(Microsoft.Extensions.DependencyInjection.ScalekitTestAuthorityExtensions),
+            nameof(Microsoft.Extensions.DependencyInjection.ScalekitTestAuthorityHttpClientExtensions),
             nameof(ScalekitWebHostExtensions),
             nameof(ScalekitHttpClientExtensions));
     }

@@ -36,6 +36,11 @@ public sealed partial class AdminPage : IAsyncDisposable
 
     public ILocator Error => _page.Locator("#error");
 
+    /// <summary>The box that shows a new API key, once.</summary>
+    public ILocator ApiKeyBox => _page.Locator("#api-key-box");
+
+    public ILocator ApiKeyValue => _page.Locator("#api-key-value");
+
     /// <summary>The box that asks for a pasted environment token when the page gets no session.</summary>
     public ILocator TokenBox => _page.Locator("#token-box");
 
@@ -165,6 +170,58 @@ public sealed partial class AdminPage : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// Fills and submits the API-key form (<paramref name="expiry"/> in UTC, as the page reads it); returns the key's id
+    /// and the plain key the page then shows.
+    /// </summary>
+    public async Task<(string Id, string Key)> CreateApiKeyAsync(string description, string userId = "", string claims = "", DateTimeOffset? expiry = null)
+    {
+        await _page.FillAsync("#api-key-description", description);
+        await _page.FillAsync("#api-key-user", userId);
+        await _page.FillAsync("#api-key-claims", claims);
+        await _page.FillAsync("#api-key-expiry", expiry is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "");
+        await _page.ClickAsync("#api-key-submit");
+        await Expect(ApiKeyBox).ToBeVisibleAsync();
+        await Expect(ApiKeyValue).ToHaveTextAsync(PlainApiKey());
+        var id = await _page.Locator("#api-key-id").TextContentAsync();
+        await Expect(ApiKeyRow(id!)).ToBeVisibleAsync();
+        return (id!, (await ApiKeyValue.TextContentAsync())!);
+    }
+
+    /// <summary>The API key's "I have stored it" button.</summary>
+    public async Task ConfirmApiKeyStoredAsync()
+    {
+        await _page.ClickAsync("#api-key-done");
+        await Expect(ApiKeyBox).ToBeHiddenAsync();
+    }
+
+    /// <summary>Clicks Copy in the API-key box; returns what the page then says.</summary>
+    public async Task<string> CopyApiKeyAsync()
+    {
+        await _page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await _page.ClickAsync("#api-key-copy");
+        await Expect(_page.Locator("#api-key-copied")).Not.ToBeEmptyAsync();
+        return await _page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+    }
+
+    public ILocator ApiKeyRow(string id) => _page.Locator($"tr[data-api-key-id=\"{id}\"]");
+
+    /// <summary>The cells of the API key's row, as their texts.</summary>
+    public Task<IReadOnlyList<string>> ApiKeyCellsAsync(string id) => ApiKeyRow(id).Locator("td").AllInnerTextsAsync();
+
+    /// <summary>Clicks "Invalidate" on the key's row, accepts the confirmation and waits until the row is gone; returns the question asked.</summary>
+    public async Task<string> InvalidateApiKeyAsync(string id)
+    {
+        var question = await AnswerConfirmationAsync(InvalidateButton(id), accept: true);
+        await Expect(ApiKeyRow(id)).ToHaveCountAsync(0);
+        return question;
+    }
+
+    /// <summary>Clicks "Invalidate" on the key's row and dismisses the confirmation; returns the question asked.</summary>
+    public Task<string> DismissInvalidateApiKeyAsync(string id) => AnswerConfirmationAsync(InvalidateButton(id), accept: false);
+
+    private ILocator InvalidateButton(string id) => ApiKeyRow(id).GetByRole(AriaRole.Button, new() { Name = "Invalidate" });
+
     private ILocator RevokeButton(string clientId, string suffix) =>
         Secrets(clientId).Filter(new() { HasText = "…" + suffix }).GetByRole(AriaRole.Button, new() { Name = "Revoke" });
 
@@ -205,4 +262,7 @@ public sealed partial class AdminPage : IAsyncDisposable
 
     [GeneratedRegex("^test_[A-Za-z0-9_-]{43}$")]
     private static partial Regex PlainSecret();
+
+    [GeneratedRegex("^skapi_[A-Za-z0-9_-]{43}$")]
+    private static partial Regex PlainApiKey();
 }
