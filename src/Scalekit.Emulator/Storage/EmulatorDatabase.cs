@@ -81,6 +81,7 @@ internal sealed class EmulatorDatabase : IDisposable
     [
         ("organizations", "slug", "TEXT"),
         ("organizations", "logo_url", "TEXT"),
+        ("api_keys", "invalidated_time", "TEXT"),
     ];
 
     private readonly string _connectionString;

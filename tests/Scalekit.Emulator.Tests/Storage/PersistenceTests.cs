@@ -117,6 +117,35 @@ public sealed class PersistenceTests : IDisposable
         files.Where(file => Contains(File.ReadAllBytes(file), secret)).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_database_from_before_key_invalidation_gets_the_column_and_validates_keys()
+    {
+        // Arrange: the api_keys table as the first emulator with API keys created it, without invalidated_time.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_database.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE api_keys (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+                    organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE, user_id TEXT,
+                    key_hash TEXT NOT NULL UNIQUE, key_suffix TEXT NOT NULL, custom_claims TEXT NOT NULL,
+                    description TEXT, expiry TEXT, create_time TEXT NOT NULL);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        await using var emulator = await StartAsync();
+        var organizationId = await emulator.CreateOrganizationAsync();
+        var created = await emulator.ManageAsync(HttpMethod.Post, "/api/v1/tokens", new { organization_id = organizationId }, HttpStatusCode.Created);
+
+        // Act
+        using var response = await emulator.ManageAsync(HttpMethod.Post, "/api/v1/tokens:validate", new { token = created.GetProperty("token").GetString() });
+
+        // Assert
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
     private static bool Contains(byte[] file, byte[] value) => file.AsSpan().IndexOf(value) >= 0;
 
     private Task<TestEmulator> StartAsync() => TestEmulator.StartAsync(options =>
