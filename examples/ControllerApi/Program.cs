@@ -31,6 +31,7 @@ if (app.Environment.IsDevelopment())
     // /scalar: try the API from the browser. "Authorize" gets a token from the emulator with an API client's id and
     // secret (start the emulator with Emulator:CorsOrigins=http://127.0.0.1:5202, the origin of this page).
     app.MapScalarApiReference(o => o
+        .DisableDefaultFonts() // the page works offline: its script comes from the Scalar.AspNetCore package
         .AddPreferredSecuritySchemes(ScalekitApiAuthDefaults.AuthenticationScheme)
         .AddClientCredentialsFlow(ScalekitApiAuthDefaults.AuthenticationScheme, flow => flow.WithCredentialsLocation(CredentialsLocation.Body)));
 }
