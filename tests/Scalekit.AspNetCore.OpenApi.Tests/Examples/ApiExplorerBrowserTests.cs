@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Scalekit.AspNetCore.OpenApi.Tests.Framework;
 using Scalekit.AspNetCore.Tests.Framework;
 using static Microsoft.Playwright.Assertions;
@@ -39,7 +40,7 @@ public sealed class ApiExplorerBrowserTests(ChromiumBrowser browser, ApiExplorer
         // Assert
         status.Should().Be(200);
         await Expect(explorer.Page.GetByText("200 OK").First).ToBeVisibleAsync();
-        await explorer.Page.ScreenshotAsync(new() { Path = Screenshot });
+        await explorer.Page.ScreenshotAsync(new() { Path = Screenshot, Animations = ScreenshotAnimations.Disabled });
         explorer.External.Should().BeEmpty();
     }
 
