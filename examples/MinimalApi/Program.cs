@@ -1,4 +1,6 @@
 using Examples.Shared;
+using Scalar.AspNetCore;
+using Scalekit.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,10 +13,29 @@ builder.Services.AddSingleton<DeploymentStore>();
 // and still 200 (Degraded) while the last good keys serve during an issuer outage.
 builder.Services.AddHealthChecks().AddScalekit();
 
+// The OpenAPI document at /openapi/v1.json: an OAuth 2.0 client-credentials scheme whose token URL is the
+// environment's /oauth/token, and on each operation the scopes its .RequireScope(…) / [RequireScope] ask for.
+builder.Services.AddOpenApi(o => o.AddScalekitSecurity(scalekit =>
+{
+    scalekit.ScopeDescriptions["read:deployments"] = "List deployments";
+    scalekit.ScopeDescriptions["deploy:applications"] = "Start a deployment or a rollback";
+}));
+
 var app = builder.Build();
 
 // GET /healthz (liveness), GET|POST /api/deployments, POST /api/deployments/rollback, GET /api/me: see Shared/DeploymentsApi.cs.
 app.MapDeploymentsApi();
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    // /scalar: try the API from the browser. "Authorize" gets a token from the emulator with an API client's id and
+    // secret (start the emulator with Emulator:CorsOrigins=http://127.0.0.1:5201, the origin of this page).
+    app.MapScalarApiReference(o => o
+        .DisableDefaultFonts() // the page works offline: its script comes from the Scalar.AspNetCore package
+        .AddPreferredSecuritySchemes(ScalekitApiAuthDefaults.AuthenticationScheme)
+        .AddClientCredentialsFlow(ScalekitApiAuthDefaults.AuthenticationScheme, flow => flow.WithCredentialsLocation(CredentialsLocation.Body)));
+}
+
 app.MapHealthChecks("/healthz/ready");
 
 app.Run();

@@ -8,15 +8,16 @@ public static class DeploymentsApi
 {
     public static IEndpointRouteBuilder MapDeploymentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok")));
+        app.MapGet("/healthz", () => Results.Ok(new HealthStatus("ok"))).WithTags("Health");
 
-        var deployments = app.MapGroup("/api/deployments");
+        // Tags name the operations' groups in the OpenAPI document as ControllerApi's controllers do.
+        var deployments = app.MapGroup("/api/deployments").WithTags("Deployments");
         deployments.MapGet("/", (DeploymentStore store) => store.List()).RequireScope("read:deployments");
         deployments.MapPost("/", Deploy).RequireScope("deploy:applications");
         deployments.MapPost("/rollback", Rollback).RequireScope("read:deployments").RequireScope("deploy:applications");
 
         // Any valid token: who is calling?
-        app.MapGet("/api/me", (ScalekitClient client) => CallerView.From(client)).RequireAuthorization();
+        app.MapGet("/api/me", (ScalekitClient client) => CallerView.From(client)).RequireAuthorization().WithTags("Me");
         return app;
     }
 

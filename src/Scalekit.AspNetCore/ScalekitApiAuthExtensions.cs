@@ -79,7 +79,7 @@ public static class ScalekitApiAuthExtensions
 
         var services = builder.Services;
         AddCoreServices(services);
-        services.Configure<ScalekitSchemeOptions>(o => o.Schemes.Add(authenticationScheme));
+        services.Configure<ScalekitSchemeOptions>(o => o.Add(authenticationScheme));
         services.AddOptions<ScalekitApiAuthOptions>(authenticationScheme).Configure(configure).ValidateOnStart();
 
         return builder.AddScheme<JwtBearerOptions, ScalekitApiAuthHandler>(authenticationScheme, displayName: "Scalekit", configureOptions: null);

@@ -50,6 +50,7 @@ public static class ScalekitEmulatorExtensions
         services.TryAddSingleton<ClientOperations>();
         services.TryAddSingleton<ApiKeyOperations>();
         services.TryAddSingleton<HostRule>();
+        services.TryAddSingleton<TokenEndpointCors>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, EmulatorStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeveloperPageExceptionFilter, DatabaseBusyPageFilter>());
         services.AddProblemDetails();
@@ -73,7 +74,9 @@ public static class ScalekitEmulatorExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var bodyLimit = new RequestSizeLimitAttribute(EmulatorResults.MaxBodySize);
-        endpoints.MapPost("/oauth/token", TokenEndpoint.HandleAsync).DisableAntiforgery().WithMetadata(bodyLimit);
+        var cors = endpoints.ServiceProvider.GetRequiredService<TokenEndpointCors>();
+        endpoints.MapPost("/oauth/token", TokenEndpoint.HandleAsync).DisableAntiforgery().WithMetadata(bodyLimit).AddEndpointFilter(cors);
+        endpoints.MapMethods("/oauth/token", [HttpMethods.Options], cors.Preflight);
         endpoints.MapGet("/keys", DiscoveryEndpoints.Keys);
         endpoints.MapGet("/.well-known/openid-configuration", DiscoveryEndpoints.Configuration);
 

@@ -23,6 +23,16 @@ public sealed class ScalekitEmulatorOptions
     public IList<string> AllowedHosts { get; } = [];
 
     /// <summary>
+    /// Web origins (<c>scheme://host[:port]</c>, such as <c>http://127.0.0.1:5201</c>) whose pages may call
+    /// <c>POST /oauth/token</c> from the browser: an API explorer served by an API under development, authorizing with
+    /// an API client's id and secret. For these origins only, and exactly, the token endpoint answers the CORS
+    /// preflight and its answers carry <c>Access-Control-Allow-Origin</c>; never <c>Access-Control-Allow-Credentials</c>
+    /// (the client authenticates with its secret, not with cookies). No other endpoint answers CORS. Config key
+    /// <c>Emulator:CorsOrigins</c> (array); empty, so off, by default.
+    /// </summary>
+    public IList<string> CorsOrigins { get; } = [];
+
+    /// <summary>
     /// The SQLite database: a file path, or <c>:memory:</c> for a private in-memory database that lives as long as
     /// the emulator (tests). Defaults to <see cref="DefaultDatabase"/>, a per-user file.
     /// </summary>

@@ -15,6 +15,9 @@ internal static partial class EmulatorLoggingExtensions
     [LoggerMessage(302, LogLevel.Warning, "Reloading the signing keys failed: the emulator's database is locked by another connection ({Error}). Keeping the {KeyCount} key(s) in memory; next attempt in {RetryDelay}.", EventName = "SigningKeysReloadFailed")]
     public static partial void SigningKeysReloadFailed(this ILogger logger, string error, int keyCount, TimeSpan retryDelay);
 
+    [LoggerMessage(303, LogLevel.Warning, "Refused the CORS preflight of {Path} from origin '{Origin}' with 403: {Reason}", EventName = "CorsPreflightRefused")]
+    public static partial void CorsPreflightRefused(this ILogger logger, string path, string origin, string reason);
+
     /// <summary>A request value as a log line or an answer may show it: at most <paramref name="length"/> characters.</summary>
     public static string Clip(string? value, int length = 64) =>
         value is null ? "" : value.Length <= length ? value : value[..length] + "…";

@@ -15,7 +15,7 @@ public sealed class ScopePolicyProviderTests
     public ScopePolicyProviderTests()
     {
         _options.AddPolicy(AppPolicy, p => p.RequireClaim("oid", "org_59615193906282635"));
-        _provider = new ScopePolicyProvider(new DefaultAuthorizationPolicyProvider(Options.Create(_options)), Options.Create(new ScalekitSchemeOptions { Schemes = { "Scalekit", "Partner" } }));
+        _provider = new ScopePolicyProvider(new DefaultAuthorizationPolicyProvider(Options.Create(_options)), Options.Create(Schemes("Scalekit", "Partner")));
     }
 
     [Fact]
@@ -110,5 +110,16 @@ public sealed class ScopePolicyProviderTests
 
         // Assert
         policy.Should().BeNull();
+    }
+
+    private static ScalekitSchemeOptions Schemes(params string[] names)
+    {
+        var options = new ScalekitSchemeOptions();
+        foreach (var name in names)
+        {
+            options.Add(name);
+        }
+
+        return options;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Scalekit.AspNetCore.Tests.Framework;
 using Scalekit.Emulator.Tests.Framework;
 using static Microsoft.Playwright.Assertions;
 

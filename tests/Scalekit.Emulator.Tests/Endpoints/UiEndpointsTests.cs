@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Scalekit.AspNetCore.Tests.Framework;
 using Scalekit.Emulator.Tests.Framework;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Scalekit.AspNetCore.Tests.Framework;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scalekit.Emulator.Tests.Framework;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Scalekit.Emulator.Tests.Framework;
+namespace Scalekit.AspNetCore.Tests.Framework;
 
 /// <summary>
 /// Debian's Chromium, driven by Playwright. Playwright never downloads a browser here: it launches this executable.
@@ -11,7 +11,7 @@ public static class Chromium
 
     public const string InstallHint =
         $"Chromium is not installed ({ExecutablePath} is missing). Install it as root with " +
-        "`apt-get update && apt-get install -y chromium` to run the admin-page browser tests.";
+        "`apt-get update && apt-get install -y chromium` to run the browser tests (admin page, API explorer).";
 
     public static bool IsInstalled => File.Exists(ExecutablePath);
 
