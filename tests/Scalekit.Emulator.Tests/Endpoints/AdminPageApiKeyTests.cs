@@ -1,3 +1,4 @@
+using Scalekit.AspNetCore.Tests.Framework;
 using Scalekit.Emulator.Tests.Framework;
 using static Microsoft.Playwright.Assertions;
 
