@@ -62,7 +62,7 @@ internal sealed class EnvironmentTokenEndpoint(
                 return WireResponses.OAuthError(request, HttpStatusCode.BadRequest, "invalid_request", "Use one client authentication method: HTTP Basic or client_secret in the body, not both.");
             }
 
-            if (DecodeBasic(basic.Parameter) is not { } credentials)
+            if (ClientSecretBasic.Decode(basic.Parameter) is not { } credentials)
             {
                 return ChallengeBasic(WireResponses.OAuthError(request, HttpStatusCode.Unauthorized, "invalid_client", "The Basic credentials are not base64(client_id:client_secret)."));
             }
@@ -153,22 +153,5 @@ internal sealed class EnvironmentTokenEndpoint(
     {
         response.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Basic", "realm=\"scalekit\""));
         return response;
-    }
-
-    /// <summary>RFC 6749 §2.3.1: Basic credentials are form-url-encoded before base64.</summary>
-    private static (string Id, string Secret)? DecodeBasic(string? parameter)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(parameter ?? string.Empty));
-            var colon = text.IndexOf(':', StringComparison.Ordinal);
-            return colon <= 0
-                ? null
-                : (Uri.UnescapeDataString(text[..colon].Replace('+', ' ')), Uri.UnescapeDataString(text[(colon + 1)..].Replace('+', ' ')));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

@@ -169,7 +169,7 @@ internal static class TokenEndpoint
                 return ClientCredentials.Fail(400, "invalid_request", "Use one client authentication method: HTTP Basic or client_secret in the body, not both.");
             }
 
-            if (DecodeBasic(parsed.Parameter) is not { } basic)
+            if (ClientSecretBasic.Decode(parsed.Parameter) is not { } basic)
             {
                 return ClientCredentials.Fail(401, "invalid_client", "The Basic credentials are not base64(client_id:client_secret).", usedBasic: true);
             }
@@ -188,23 +188,6 @@ internal static class TokenEndpoint
         }
 
         return new ClientCredentials(bodyId, bodySecret, UsedBasic: false, Error: null);
-    }
-
-    /// <summary>RFC 6749 §2.3.1: Basic credentials are form-url-encoded before base64.</summary>
-    private static (string Id, string Secret)? DecodeBasic(string? parameter)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(parameter ?? string.Empty));
-            var colon = text.IndexOf(':', StringComparison.Ordinal);
-            return colon <= 0
-                ? null
-                : (Uri.UnescapeDataString(text[..colon].Replace('+', ' ')), Uri.UnescapeDataString(text[(colon + 1)..].Replace('+', ' ')));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 
     private sealed record ClientCredentials(string? Id, string? Secret, bool UsedBasic, IResult? Error)
