@@ -28,6 +28,7 @@ internal sealed class ApiKeyAuthenticator : IDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Task<ApiKeyCache.Entry>> _inFlight = new(StringComparer.Ordinal);
     private long _throttleWarnedAt = long.MinValue;
+    private int _joined;
 
     public ApiKeyAuthenticator(ScalekitApiKeyOptions options, ApiKeyValidator validator, ApiKeySharedCache? shared, TimeProvider time, ILogger logger)
     {
@@ -43,14 +44,18 @@ internal sealed class ApiKeyAuthenticator : IDisposable
     /// <summary>The scheme's API key cache (tests).</summary>
     public ApiKeyCache Cache { get; }
 
+    /// <summary>How many requests joined a validation under way instead of starting one (tests).</summary>
+    public int Joined => Volatile.Read(ref _joined);
+
     /// <summary>The authenticator of a scheme whose options turn API keys on.</summary>
     public static ApiKeyAuthenticator Create(ScalekitApiKeyOptions options, IServiceProvider services, TimeProvider time, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger("Scalekit.AspNetCore.ApiKeys");
-        var validator = new ApiKeyValidator(services.GetRequiredService<IHttpClientFactory>(), loggerFactory, time, options.ValidationTimeout);
-        var environment = services.GetRequiredService<IOptionsMonitor<ScalekitClientCredentialsOptions>>().Get(ScalekitApiAuthDefaults.ApiKeysHttpClientName).EnvironmentUrl;
+        var credentials = services.GetRequiredService<IOptionsMonitor<ScalekitClientCredentialsOptions>>().Get(ScalekitApiAuthDefaults.ApiKeysHttpClientName);
+        var environment = ApiKeyServices.EnvironmentBase(credentials);
+        var validator = new ApiKeyValidator(services.GetRequiredService<IHttpClientFactory>(), environment, loggerFactory, time, options.ValidationTimeout);
         var shared = options.UseSharedCache && services.GetService<HybridCache>() is { } hybrid
-            ? new ApiKeySharedCache(hybrid, environment ?? "", time, logger)
+            ? new ApiKeySharedCache(hybrid, environment?.AbsoluteUri ?? "", time, logger)
             : null;
         return new ApiKeyAuthenticator(options, validator, shared, time, logger);
     }
@@ -75,7 +80,7 @@ internal sealed class ApiKeyAuthenticator : IDisposable
     public void Dispose() => Cache.Dispose();
 
     /// <summary>The cache key of an API key: the base64 SHA-256 of its UTF-8 bytes.</summary>
-    private static string HashName(ReadOnlySpan<char> key)
+    internal static string HashName(ReadOnlySpan<char> key)
     {
         var hash = TokenHash.Of(key);
         return Convert.ToBase64String(hash);
@@ -91,6 +96,10 @@ internal sealed class ApiKeyAuthenticator : IDisposable
         {
             source = "validated";
             _ = ValidateAsync(key, hash, mine);
+        }
+        else
+        {
+            Interlocked.Increment(ref _joined);
         }
 
         var entry = await validation.WaitAsync(requestAborted).ConfigureAwait(false);

@@ -49,13 +49,13 @@ internal static class ApiKeyServices
             }
         });
 
-        services.AddHttpClient(Name)
-            .ConfigureHttpClient((provider, http) =>
-                http.BaseAddress ??= EnvironmentBase(provider.GetRequiredService<IOptionsMonitor<ScalekitClientCredentialsOptions>>().Get(Name)))
-            .AddScalekitClientCredentials(ScalekitClientDefaults.ManagementConfigurationSection);
+        // No BaseAddress here: the credentials' validation reads the HttpClient's configuration, which would read these
+        // very options. ApiKeyValidator sets it from them; the token goes to the environment's host only (AllowedHosts).
+        services.AddHttpClient(Name).AddScalekitClientCredentials(ScalekitClientDefaults.ManagementConfigurationSection);
     }
 
-    private static Uri? EnvironmentBase(ScalekitClientCredentialsOptions options) =>
+    /// <summary>The environment URL of the API key HttpClient's credentials, with a trailing slash (a base address).</summary>
+    public static Uri? EnvironmentBase(ScalekitClientCredentialsOptions options) =>
         Uri.TryCreate(options.EnvironmentUrl?.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri) ? uri : null;
 }
 

@@ -12,6 +12,7 @@ namespace Scalekit.AspNetCore;
 /// </summary>
 internal sealed class ApiKeyValidator(
     IHttpClientFactory httpClientFactory,
+    Uri? environment,
     ILoggerFactory loggerFactory,
     TimeProvider time,
     TimeSpan timeout)
@@ -24,7 +25,9 @@ internal sealed class ApiKeyValidator(
         using var deadline = new CancellationTokenSource(timeout, time);
         try
         {
-            var management = new ScalekitManagementClient(httpClientFactory.CreateClient(ScalekitApiAuthDefaults.ApiKeysHttpClientName), _managementLogger);
+            var http = httpClientFactory.CreateClient(ScalekitApiAuthDefaults.ApiKeysHttpClientName);
+            http.BaseAddress ??= environment;
+            var management = new ScalekitManagementClient(http, _managementLogger);
             var key = await management.ValidateApiKeyAsync(apiKey, deadline.Token).ConfigureAwait(false);
             return key is null ? (ApiKeyOutcome.Refused, null, "Scalekit refused it") : (ApiKeyOutcome.Accepted, key, null);
         }
