@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,10 +40,17 @@ internal static class ApiKeyServices
 
         services.AddSingleton<ApiKeySchemes.Marker>();
         const string Name = ScalekitApiAuthDefaults.ApiKeysHttpClientName;
-        services.AddOptions<ScalekitClientCredentialsOptions>(Name).PostConfigure<IOptions<ApiKeySchemes>, IOptionsMonitor<ScalekitApiAuthOptions>>((options, schemes, auth) =>
+        services.AddOptions<ScalekitClientCredentialsOptions>(Name).PostConfigure<IOptions<ApiKeySchemes>, IOptionsMonitor<ScalekitApiAuthOptions>, IServiceProvider>((options, schemes, auth, provider) =>
         {
-            // The resource server's environment, when the management section names none.
-            options.EnvironmentUrl ??= schemes.Value.Schemes.Select(s => auth.Get(s).EnvironmentUrl).FirstOrDefault(u => !string.IsNullOrWhiteSpace(u));
+            // Keys are validated at the environment the resource server trusts (its EnvironmentUrl, which
+            // SCALEKIT_ENVIRONMENT_URL sets too), unless Scalekit:Management:EnvironmentUrl names another.
+            var management = provider.GetService<IConfiguration>()?[ScalekitClientDefaults.ManagementConfigurationSection + ":EnvironmentUrl"];
+            if (string.IsNullOrWhiteSpace(management)
+                && schemes.Value.Schemes.Select(s => auth.Get(s).EnvironmentUrl).FirstOrDefault(u => !string.IsNullOrWhiteSpace(u)) is { } trusted)
+            {
+                options.EnvironmentUrl = trusted;
+            }
+
             if (EnvironmentBase(options) is { } environment)
             {
                 options.AllowedHosts.Add(environment.GetLeftPart(UriPartial.Authority));
