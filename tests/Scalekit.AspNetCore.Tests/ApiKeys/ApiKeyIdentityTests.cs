@@ -33,11 +33,11 @@ public sealed class ApiKeyIdentityTests
         var ticket = ApiKeyIdentity.CreateTicket(ApiKeyIdentity.ClaimsOf(UsersKey), ScalekitApiAuthDefaults.AuthenticationScheme);
 
         // Act
-        var clone = ticket.Principal.Clone();
+        var clone = ticket.Principal.Identities.Single().Clone();
 
         // Assert
-        clone.Identity.Should().BeOfType<ApiKeyIdentity>();
-        ScalekitClient.FromPrincipal(clone)!.Kind.Should().Be(ScalekitCallerKind.ApiKey);
+        clone.Should().BeOfType<ApiKeyIdentity>();
+        ScalekitClient.FromPrincipal(new System.Security.Claims.ClaimsPrincipal(clone))!.Kind.Should().Be(ScalekitCallerKind.ApiKey);
     }
 
     [Fact]
