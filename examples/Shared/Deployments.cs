@@ -65,9 +65,22 @@ public sealed class DeploymentStore
     }
 }
 
-/// <summary>What <c>GET /api/me</c> returns about the calling API client.</summary>
-public sealed record CallerView(string ClientId, string? OrganizationId, IReadOnlyList<string> Scopes, IReadOnlyDictionary<string, string> CustomClaims)
+/// <summary>
+/// What <c>GET /api/me</c> returns about the caller: an API client's token (<c>kind</c> <c>api_client</c>, with scopes)
+/// or an API key (<c>api_key</c>: its id, its organization and, for a user's key, its user; never scopes).
+/// </summary>
+public sealed record CallerView(
+    string Kind,
+    string ClientId,
+    string? OrganizationId,
+    IReadOnlyList<string> Scopes,
+    IReadOnlyDictionary<string, string> CustomClaims,
+    string? ApiKeyId,
+    string? OrganizationExternalId,
+    string? UserId)
 {
     public static CallerView From(Scalekit.AspNetCore.ScalekitClient client) =>
-        new(client.ClientId, client.OrganizationId, [.. client.Scopes.Order(StringComparer.Ordinal)], client.CustomClaims);
+        new(client.Kind == Scalekit.AspNetCore.ScalekitCallerKind.ApiKey ? "api_key" : "api_client",
+            client.ClientId, client.OrganizationId, [.. client.Scopes.Order(StringComparer.Ordinal)], client.CustomClaims,
+            client.ApiKeyId, client.OrganizationExternalId, client.UserId);
 }

@@ -20,6 +20,12 @@ public static class ScalekitApiAuthDefaults
     /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> used to fetch the JWKS and discovery document.</summary>
     public const string BackchannelHttpClientName = "Scalekit.Backchannel";
 
+    /// <summary>
+    /// The name of the <see cref="System.Net.Http.HttpClient"/> that validates API keys at Scalekit, with the environment
+    /// client's token (registered only when API keys are on).
+    /// </summary>
+    public const string ApiKeysHttpClientName = "Scalekit.ApiKeys";
+
     /// <summary>The path of the JWKS below the environment URL: <c>/keys</c>.</summary>
     public const string JwksPath = "/keys";
 

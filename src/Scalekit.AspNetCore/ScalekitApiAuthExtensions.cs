@@ -81,6 +81,7 @@ public static class ScalekitApiAuthExtensions
         AddCoreServices(services);
         services.Configure<ScalekitSchemeOptions>(o => o.Add(authenticationScheme));
         services.AddOptions<ScalekitApiAuthOptions>(authenticationScheme).Configure(configure).ValidateOnStart();
+        ApiKeyServices.AddIfEnabled(services, authenticationScheme, configure);
 
         return builder.AddScheme<JwtBearerOptions, ScalekitApiAuthHandler>(authenticationScheme, displayName: "Scalekit", configureOptions: null);
     }
@@ -103,6 +104,7 @@ public static class ScalekitApiAuthExtensions
         services.AddHostedService<SigningKeyWarmUp>();
         services.AddTransient<IStartupFilter, UnguardedScopeEndpoints>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScalekitApiAuthOptions>, ScalekitApiAuthOptionsValidator>());
+        ApiKeyServices.AddCore(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureScalekitJwtBearerOptions>());
 
         services.AddAuthorization();

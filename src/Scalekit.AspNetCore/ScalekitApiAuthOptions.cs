@@ -64,6 +64,12 @@ public sealed class ScalekitApiAuthOptions
     public ScalekitTokenCacheOptions TokenCache { get; set; } = new();
 
     /// <summary>
+    /// Whether and how API keys (opaque keys of an organization or a user, checked by asking Scalekit) are accepted
+    /// beside access tokens. Off by default; config section <c>Scalekit:ApiKeys</c>.
+    /// </summary>
+    public ScalekitApiKeyOptions ApiKeys { get; set; } = new();
+
+    /// <summary>
     /// Whether a request that a Scalekit scheme authenticated, to an endpoint whose policy asks only for an
     /// authenticated user and Scalekit scopes, is let through by checking those requirements directly instead of
     /// through ASP.NET Core's <c>IAuthorizationService</c>. Defaults to <see langword="true"/>; config key

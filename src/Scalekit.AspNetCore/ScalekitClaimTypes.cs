@@ -29,6 +29,24 @@ public static class ScalekitClaimTypes
     /// <summary>The token id (<c>tkn_…</c>).</summary>
     public const string TokenId = "jti";
 
-    /// <summary>The subject; for API clients it equals the client id.</summary>
+    /// <summary>The subject; for API clients it equals the client id, for API keys the key's id.</summary>
     public const string Subject = "sub";
+
+    /// <summary>Roles: of the user an API key belongs to, one claim per role (the identity's role claim type).</summary>
+    public const string Roles = "roles";
+
+    /// <summary>The id (<c>apit_…</c>) of the API key a request was authenticated with.</summary>
+    public const string ApiKeyId = "api_key_id";
+
+    /// <summary>The external id of the organization an API key belongs to (your own id for it).</summary>
+    public const string OrganizationExternalId = "organization_external_id";
+
+    /// <summary>The user an API key belongs to, when it is a user's key.</summary>
+    public const string UserId = "user_id";
+
+    /// <summary>The external id of the user an API key belongs to.</summary>
+    public const string UserExternalId = "user_external_id";
+
+    /// <summary>The email of the user an API key belongs to, when Scalekit gives it.</summary>
+    public const string Email = "email";
 }

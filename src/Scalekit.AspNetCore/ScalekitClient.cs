@@ -9,12 +9,15 @@ using Microsoft.AspNetCore.Http;
 namespace Scalekit.AspNetCore;
 
 /// <summary>
-/// The API client that called: who it is, which organization it belongs to, what it may do. Read it with
+/// The caller: who it is, which organization it belongs to, what it may do. Read it with
 /// <c>HttpContext.GetScalekitClient()</c>, <c>User.GetScalekitClient()</c>, or take it as a minimal-API handler parameter.
+/// It describes both kinds of caller alike; <see cref="Kind"/> tells an API client's access token
+/// (<see cref="ScalekitCallerKind.ApiClient"/>, with scopes) from an API key (<see cref="ScalekitCallerKind.ApiKey"/>:
+/// no scopes, but possibly a user, roles and custom claims).
 /// </summary>
 /// <example>
 /// <code>
-/// app.MapGet("/api/me", (ScalekitClient client) => new { client.ClientId, client.OrganizationId, client.Scopes });
+/// app.MapGet("/api/me", (ScalekitClient client) => new { client.Kind, client.ClientId, client.OrganizationId, client.UserId, client.Scopes });
 /// </code>
 /// </example>
 public sealed class ScalekitClient
@@ -31,6 +34,8 @@ public sealed class ScalekitClient
 
     private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static readonly IReadOnlySet<string> NoScopes = new HashSet<string>();
+
     private ScalekitClient(
         string clientId,
         string? organizationId,
@@ -39,8 +44,10 @@ public sealed class ScalekitClient
         string? tokenId,
         DateTimeOffset? expiresAt,
         IReadOnlyList<string> audiences,
-        string? issuer)
+        string? issuer,
+        IReadOnlyList<string> roles)
     {
+        Roles = roles;
         ClientId = clientId;
         OrganizationId = organizationId;
         Scopes = scopes;
@@ -51,13 +58,37 @@ public sealed class ScalekitClient
         Issuer = issuer;
     }
 
-    /// <summary>The API client id (<c>client_id</c>, else <c>sub</c>), such as <c>m2morg_68315758685323697</c>.</summary>
+    /// <summary>
+    /// The API client id (<c>client_id</c>, else <c>sub</c>), such as <c>m2morg_68315758685323697</c>; for an API key,
+    /// the key's id (<c>apit_…</c>, as <see cref="ApiKeyId"/>), which names the caller as well.
+    /// </summary>
     public string ClientId { get; }
+
+    /// <summary>Whether the caller sent an API client's access token or an API key.</summary>
+    public ScalekitCallerKind Kind { get; private init; }
+
+    /// <summary>The API key's id (<c>apit_…</c>) for an API key; <see langword="null"/> for an access token.</summary>
+    public string? ApiKeyId { get; private init; }
+
+    /// <summary>The external id of the organization (your own id for it), for an API key.</summary>
+    public string? OrganizationExternalId { get; private init; }
+
+    /// <summary>The user an API key belongs to (<c>usr_…</c>), when it is a user's key.</summary>
+    public string? UserId { get; private init; }
+
+    /// <summary>The external id of the user an API key belongs to.</summary>
+    public string? UserExternalId { get; private init; }
+
+    /// <summary>The email of the user an API key belongs to, when Scalekit gives it.</summary>
+    public string? Email { get; private init; }
+
+    /// <summary>The caller's roles (<c>roles</c>): for a user's API key, the user's roles in the organization.</summary>
+    public IReadOnlyList<string> Roles { get; }
 
     /// <summary>The organization the client belongs to (<c>oid</c>), such as <c>org_59615193906282635</c>.</summary>
     public string? OrganizationId { get; }
 
-    /// <summary>The scopes the token grants, from <c>scopes</c>, <c>scope</c> and <c>scp</c>.</summary>
+    /// <summary>The scopes the token grants, from <c>scopes</c>, <c>scope</c> and <c>scp</c>; always empty for an API key.</summary>
     public IReadOnlySet<string> Scopes { get; }
 
     /// <summary>
@@ -67,10 +98,10 @@ public sealed class ScalekitClient
     /// </summary>
     public IReadOnlyDictionary<string, string> CustomClaims { get; }
 
-    /// <summary>The token id (<c>jti</c>).</summary>
+    /// <summary>The token id (<c>jti</c>); <see langword="null"/> for an API key (see <see cref="ApiKeyId"/>).</summary>
     public string? TokenId { get; }
 
-    /// <summary>When the token expires (<c>exp</c>).</summary>
+    /// <summary>When the token or API key expires (<c>exp</c>); <see langword="null"/> for a key without expiry.</summary>
     public DateTimeOffset? ExpiresAt { get; }
 
     /// <summary>The token's audiences (<c>aud</c>).</summary>
@@ -112,6 +143,11 @@ public sealed class ScalekitClient
             return null;
         }
 
+        if (identity is ApiKeyIdentity)
+        {
+            return FromApiKey(identity);
+        }
+
         var clientId = identity.FindFirst(ScalekitClaimTypes.ClientId)?.Value ?? identity.FindFirst(ScalekitClaimTypes.Subject)?.Value;
         if (string.IsNullOrEmpty(clientId))
         {
@@ -124,13 +160,51 @@ public sealed class ScalekitClient
             ScopeClaims.Read([identity]),
             ReadCustomClaims(identity),
             identity.FindFirst(ScalekitClaimTypes.TokenId)?.Value,
-            long.TryParse(identity.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp)
-                && exp is >= 0 and <= MaxUnixSeconds
-                ? DateTimeOffset.FromUnixTimeSeconds(exp)
-                : null,
+            ReadExpiry(identity),
             identity.FindAll("aud").Select(c => c.Value).ToArray(),
-            identity.FindFirst("iss")?.Value);
+            identity.FindFirst("iss")?.Value,
+            identity.FindAll(ScalekitClaimTypes.Roles).Select(c => c.Value).ToArray());
     }
+
+    /// <summary>The caller of an API key's identity: everything from the claims <c>ApiKeyIdentity</c> was built with.</summary>
+    private static ScalekitClient? FromApiKey(ClaimsIdentity identity)
+    {
+        if (identity.FindFirst(ScalekitClaimTypes.ApiKeyId)?.Value is not { Length: > 0 } keyId)
+        {
+            return null;
+        }
+
+        var customClaims = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var claim in identity.FindAll(ScalekitClaimTypes.CustomClaims))
+        {
+            AddNested(customClaims, claim.Value);
+        }
+
+        return new ScalekitClient(
+            keyId,
+            identity.FindFirst(ScalekitClaimTypes.OrganizationId)?.Value,
+            NoScopes,
+            customClaims,
+            tokenId: null,
+            ReadExpiry(identity),
+            [],
+            issuer: null,
+            identity.FindAll(ScalekitClaimTypes.Roles).Select(c => c.Value).ToArray())
+        {
+            Kind = ScalekitCallerKind.ApiKey,
+            ApiKeyId = keyId,
+            OrganizationExternalId = identity.FindFirst(ScalekitClaimTypes.OrganizationExternalId)?.Value,
+            UserId = identity.FindFirst(ScalekitClaimTypes.UserId)?.Value,
+            UserExternalId = identity.FindFirst(ScalekitClaimTypes.UserExternalId)?.Value,
+            Email = identity.FindFirst(ScalekitClaimTypes.Email)?.Value,
+        };
+    }
+
+    private static DateTimeOffset? ReadExpiry(ClaimsIdentity identity) =>
+        long.TryParse(identity.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp)
+        && exp is >= 0 and <= MaxUnixSeconds
+            ? DateTimeOffset.FromUnixTimeSeconds(exp)
+            : null;
 
     /// <summary>
     /// Binds a minimal-API handler parameter of type <see cref="ScalekitClient"/> from <see cref="HttpContext.User"/>.

@@ -53,4 +53,19 @@ public static class ScalekitErrorDescriptions
 
     /// <summary>The 403 <c>insufficient_scope</c>: the token lacks a scope the endpoint requires.</summary>
     public const string InsufficientScope = "The access token lacks a required scope";
+
+    /// <summary>The 403 <c>insufficient_scope</c> of an API key: keys carry no scopes, so no scope requirement passes.</summary>
+    public const string ApiKeyWithoutScopes = "API keys carry no scopes; this endpoint requires an access token with a scope";
+
+    /// <summary>Scalekit refused the API key: unknown, invalidated or expired.</summary>
+    public const string ApiKeyRefused = "The API key is invalid, invalidated or expired";
+
+    /// <summary>The value is neither a compact JWS nor shaped like an API key (refused without asking Scalekit).</summary>
+    public const string ApiKeyMalformed = "The API key is malformed";
+
+    /// <summary>Too many API keys found in no cache: refused without asking Scalekit (<c>Scalekit:ApiKeys:ValidationsPerSecond</c>).</summary>
+    public const string ApiKeyThrottled = "Too many unknown API keys; try again later";
+
+    /// <summary>The 503 of an API key that is not cached while Scalekit cannot be asked.</summary>
+    public const string ApiKeysUnavailable = "The API key could not be validated: Scalekit could not be reached";
 }

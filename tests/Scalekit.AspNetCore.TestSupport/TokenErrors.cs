@@ -22,6 +22,11 @@ public static class TokenErrors
     public const string CriticalHeader = "The access token header lists critical extensions (crit) that this API does not understand";
     public const string KeysUnavailable = "The signing keys could not be fetched from the Scalekit environment";
     public const string InsufficientScope = "The access token lacks a required scope";
+    public const string ApiKeyWithoutScopes = "API keys carry no scopes; this endpoint requires an access token with a scope";
+    public const string ApiKeyRefused = "The API key is invalid, invalidated or expired";
+    public const string ApiKeyMalformed = "The API key is malformed";
+    public const string ApiKeyThrottled = "Too many unknown API keys; try again later";
+    public const string ApiKeysUnavailable = "The API key could not be validated: Scalekit could not be reached";
 
     /// <summary>Every description above: a refused token gets one of these and nothing else.</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -67,6 +67,11 @@ internal sealed class ScalekitApiAuthHandler(
             return Task.FromResult(Reject(TokenFailureReason.TooLarge, $"it has {token.Length} characters; the limit is {limit}"));
         }
 
+        if (schemeCaches.ApiKeys is { } apiKeys && ApiKeyShape.IsApiKey(token))
+        {
+            return apiKeys.AuthenticateAsync(token, Scheme.Name, Context.RequestAborted);
+        }
+
         TokenHash? hash = null;
         if (tokenCache is not null && FindValidated(tokenCache, schemeCaches, source, token, ref hash) is { } validated)
         {
@@ -171,6 +176,12 @@ internal sealed class ScalekitApiAuthHandler(
         if (failure is ScalekitSigningKeysUnavailableException unavailable)
         {
             await ScalekitResponses.WriteKeysUnavailableAsync(Context, unavailable.RetryAfter).ConfigureAwait(false);
+            return;
+        }
+
+        if (failure is ScalekitApiKeysUnavailableException apiKeysUnavailable)
+        {
+            await ScalekitResponses.WriteApiKeysUnavailableAsync(Context, apiKeysUnavailable.RetryAfter).ConfigureAwait(false);
             return;
         }
 

@@ -10,6 +10,7 @@ namespace Scalekit.AspNetCore;
 /// own: a token valid for one scheme's audience never passes another scheme from the cache.
 /// </summary>
 internal sealed class ScalekitCacheRegistry(
+    IServiceProvider services,
     IOptionsMonitor<ScalekitApiAuthOptions> options,
     IHttpClientFactory httpClientFactory,
     TimeProvider time,
@@ -26,6 +27,7 @@ internal sealed class ScalekitCacheRegistry(
         foreach (var caches in _caches.Values.Where(c => c.IsValueCreated))
         {
             caches.Value.Tokens?.Dispose();
+            caches.Value.ApiKeys?.Dispose();
         }
     }
 
@@ -41,9 +43,13 @@ internal sealed class ScalekitCacheRegistry(
             metrics,
             scheme);
         var tokens = schemeOptions.TokenCache.Enabled ? new ValidatedTokenCache(schemeOptions.TokenCache, time) : null;
-        return new SchemeCaches(keys, tokens);
+        var apiKeys = schemeOptions.ApiKeys.Enabled ? ApiKeyAuthenticator.Create(schemeOptions.ApiKeys, services, time, loggerFactory) : null;
+        return new SchemeCaches(keys, tokens, apiKeys);
     }
 }
 
-/// <summary>The caches of one scheme; <see cref="Tokens"/> is <see langword="null"/> when the validated-token cache is turned off.</summary>
-internal sealed record SchemeCaches(SigningKeyCache Keys, ValidatedTokenCache? Tokens);
+/// <summary>
+/// The caches of one scheme; <see cref="Tokens"/> is <see langword="null"/> when the validated-token cache is turned
+/// off, <see cref="ApiKeys"/> when API keys are (the default).
+/// </summary>
+internal sealed record SchemeCaches(SigningKeyCache Keys, ValidatedTokenCache? Tokens, ApiKeyAuthenticator? ApiKeys = null);

@@ -29,7 +29,15 @@ internal static class ScalekitResponses
         });
     }
 
-    public static Task WriteKeysUnavailableAsync(HttpContext context, TimeSpan retryAfter)
+    public static Task WriteKeysUnavailableAsync(HttpContext context, TimeSpan retryAfter) =>
+        WriteUnavailableAsync(context, retryAfter, seconds =>
+            $"The API cannot check access tokens yet: the signing keys of its Scalekit environment could not be fetched. Retry in {seconds} second(s).");
+
+    public static Task WriteApiKeysUnavailableAsync(HttpContext context, TimeSpan retryAfter) =>
+        WriteUnavailableAsync(context, retryAfter, seconds =>
+            $"The API cannot check this API key now: its Scalekit environment could not be asked. Retry in {seconds} second(s).");
+
+    private static Task WriteUnavailableAsync(HttpContext context, TimeSpan retryAfter, Func<int, string> detail)
     {
         var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -39,20 +47,27 @@ internal static class ScalekitResponses
             Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.6.4",
             Title = "Service Unavailable",
             Status = StatusCodes.Status503ServiceUnavailable,
-            Detail = $"The API cannot check access tokens yet: the signing keys of its Scalekit environment could not be fetched. Retry in {seconds} second(s).",
+            Detail = detail(seconds),
         });
     }
 
-    public static Task WriteInsufficientScopeAsync(HttpContext context, ScopeCheck check)
+    /// <summary>
+    /// The 403 <c>insufficient_scope</c>; for a request authenticated with an API key (<paramref name="apiKey"/>), one
+    /// that says keys carry no scopes.
+    /// </summary>
+    public static Task WriteInsufficientScopeAsync(HttpContext context, ScopeCheck check, bool apiKey = false)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         context.Response.Headers.Append(HeaderNames.WWWAuthenticate, BearerChallengeWriter.Format(
             BearerChallengeWriter.InsufficientScope,
-            ScalekitErrorDescriptions.InsufficientScope,
+            apiKey ? ScalekitErrorDescriptions.ApiKeyWithoutScopes : ScalekitErrorDescriptions.InsufficientScope,
             scope: string.Join(' ', check.Required)));
 
-        var detail = $"The access token lacks the scope(s) {string.Join(", ", check.Missing)} (this endpoint requires {string.Join(", ", check.Required)}). " +
-                     "Register the scopes on the API client and request a new token.";
+        var detail = apiKey
+            ? $"API keys carry no scopes, and this endpoint requires {string.Join(", ", check.Required)}. " +
+              "Call it with an API client's access token (client credentials) that has the scopes."
+            : $"The access token lacks the scope(s) {string.Join(", ", check.Missing)} (this endpoint requires {string.Join(", ", check.Required)}). " +
+              "Register the scopes on the API client and request a new token.";
 
         var problem = new ProblemDetails
         {

@@ -20,6 +20,10 @@ internal enum TokenFailureReason
     InvalidType,
     NoSubject,
     CriticalHeader,
+    ApiKeyMalformed,
+    ApiKeyRefused,
+    ApiKeyThrottled,
+    ApiKeysUnavailable,
 }
 
 /// <summary>Maps validation exceptions to <see cref="TokenFailureReason"/>, descriptions and metric tags.</summary>
@@ -30,6 +34,7 @@ internal static class TokenFailure
         null => TokenFailureReason.Invalid,
         AggregateException { InnerExceptions.Count: > 0 } aggregate => Classify(aggregate.InnerExceptions[0]),
         ScalekitSigningKeysUnavailableException => TokenFailureReason.KeysUnavailable,
+        ScalekitApiKeysUnavailableException => TokenFailureReason.ApiKeysUnavailable,
         ScalekitInvalidTokenException refused => refused.Reason,
         // Order matters: several of these derive from one another.
         SecurityTokenInvalidAudienceException => TokenFailureReason.InvalidAudience,
@@ -61,6 +66,10 @@ internal static class TokenFailure
         TokenFailureReason.InvalidType => ScalekitErrorDescriptions.InvalidType,
         TokenFailureReason.NoSubject => ScalekitErrorDescriptions.NoSubject,
         TokenFailureReason.CriticalHeader => ScalekitErrorDescriptions.CriticalHeader,
+        TokenFailureReason.ApiKeyMalformed => ScalekitErrorDescriptions.ApiKeyMalformed,
+        TokenFailureReason.ApiKeyRefused => ScalekitErrorDescriptions.ApiKeyRefused,
+        TokenFailureReason.ApiKeyThrottled => ScalekitErrorDescriptions.ApiKeyThrottled,
+        TokenFailureReason.ApiKeysUnavailable => ScalekitErrorDescriptions.ApiKeysUnavailable,
         _ => ScalekitErrorDescriptions.Invalid,
     };
 
@@ -84,6 +93,10 @@ internal static class TokenFailure
         TokenFailureReason.InvalidType => "invalid_type",
         TokenFailureReason.NoSubject => "no_subject",
         TokenFailureReason.CriticalHeader => "critical_header",
+        TokenFailureReason.ApiKeyMalformed => "api_key_malformed",
+        TokenFailureReason.ApiKeyRefused => "api_key_refused",
+        TokenFailureReason.ApiKeyThrottled => "api_key_throttled",
+        TokenFailureReason.ApiKeysUnavailable => "api_keys_unavailable",
         _ => "invalid",
     };
 }

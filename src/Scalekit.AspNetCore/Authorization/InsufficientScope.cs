@@ -13,6 +13,12 @@ internal static class InsufficientScope
     {
         var schemes = context.RequestServices.GetRequiredService<IOptions<ScalekitSchemeOptions>>().Value.Schemes;
         var check = ScopeCheck.Evaluate(requirements, ScopeClaims.Read(context.User, schemes));
+        if (context.GetScalekitClient() is { Kind: ScalekitCallerKind.ApiKey } key)
+        {
+            logger.ApiKeyWithoutScopes(key.ApiKeyId, string.Join(' ', check.Missing), context.Request.Path);
+            return ScalekitResponses.WriteInsufficientScopeAsync(context, check, apiKey: true);
+        }
+
         logger.InsufficientScope(context.User.FindFirst(ScalekitClaimTypes.ClientId)?.Value, string.Join(' ', check.Missing), context.Request.Path);
         return ScalekitResponses.WriteInsufficientScopeAsync(context, check);
     }

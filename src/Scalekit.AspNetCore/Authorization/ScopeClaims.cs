@@ -19,7 +19,7 @@ internal static class ScopeClaims
     /// schemes, merged into the same principal, never count: they are not Scalekit grants.
     /// </summary>
     public static HashSet<string> Read(ClaimsPrincipal principal, IReadOnlyList<string> schemes) =>
-        Read(principal.Identities.Where(i => ScalekitIdentity.IsFrom(i, schemes)));
+        Read(principal.Identities.Where(i => ScalekitIdentity.IsFrom(i, schemes) && i is not ApiKeyIdentity));
 
     /// <summary>
     /// Whether the identities that a Scalekit scheme in <paramref name="schemes"/> authenticated grant
@@ -30,9 +30,9 @@ internal static class ScopeClaims
     {
         foreach (var identity in principal.Identities)
         {
-            if (!ScalekitIdentity.IsFrom(identity, schemes))
+            if (!ScalekitIdentity.IsFrom(identity, schemes) || identity is ApiKeyIdentity)
             {
-                continue;
+                continue; // an API key grants no scope, whatever claims were added to its identity
             }
 
             foreach (var claim in identity.Claims)
@@ -80,6 +80,11 @@ internal static class ScopeClaims
         var scopes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var identity in identities)
         {
+            if (identity is ApiKeyIdentity)
+            {
+                continue;
+            }
+
             foreach (var claim in identity.Claims)
             {
                 if (claim.Type == ScalekitClaimTypes.Scopes)

@@ -33,8 +33,17 @@ public sealed class ApiHost : IAsyncDisposable
     /// <summary>The TestServer, for requests that <see cref="HttpClient"/> would not send as written (see <see cref="BearerRequests"/>).</summary>
     public TestServer Server => _app.GetTestServer();
 
-    public static async Task<ApiHost> StartAsync(
+    public static Task<ApiHost> StartAsync(
         JwksServer issuer,
+        Action<ScalekitApiAuthOptions>? configure = null,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? services = null,
+        Action<WebApplication>? map = null) =>
+        StartAsync(issuer.EnvironmentUrl, configure, time, services, map);
+
+    /// <summary>The same API, trusting the environment at <paramref name="environmentUrl"/> (an emulator, say).</summary>
+    public static async Task<ApiHost> StartAsync(
+        string environmentUrl,
         Action<ScalekitApiAuthOptions>? configure = null,
         TimeProvider? time = null,
         Action<IServiceCollection>? services = null,
@@ -50,7 +59,7 @@ public sealed class ApiHost : IAsyncDisposable
 
         builder.Services.AddScalekitApiAuth(options =>
         {
-            options.EnvironmentUrl = issuer.EnvironmentUrl;
+            options.EnvironmentUrl = environmentUrl;
             options.Audiences.Add(TestTokens.Audience);
 
             // The tests start from a cold cache and count the fetches requests cause; warm-up tests turn it back on.

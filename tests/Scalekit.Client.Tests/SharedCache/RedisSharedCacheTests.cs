@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Scalekit.AspNetCore.Tests.Framework;
 using Scalekit.Client.Tests.Framework;
 using StackExchange.Redis;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Scalekit.AspNetCore.Tests.Framework;
 
 namespace Scalekit.Emulator.Tests.NodeSdk;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Scalekit.Client.Tests.Framework;
+namespace Scalekit.AspNetCore.Tests.Framework;
 
 /// <summary>
 /// A private <c>redis-server</c> on a free loopback port, without persistence, for the tests of one class. It is

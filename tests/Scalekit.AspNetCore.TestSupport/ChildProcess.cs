@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Scalekit.Emulator.Tests.NodeSdk;
+namespace Scalekit.AspNetCore.Tests.Framework;
 
 /// <summary>Runs a program to its end or, past a time limit, kills it with every process it started.</summary>
 public static class ChildProcess

@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
+using Scalekit.AspNetCore.Tests.Framework;
+using Scalekit.Emulator;
+
+namespace Scalekit.AspNetCore.Tests.ApiKeys;
+
+/// <summary>
+/// Many instances: with a <c>HybridCache</c> on Redis (a real <c>redis-server</c>), a fleet asks Scalekit once per key
+/// per cache period, not once per instance; a failing shared cache is skipped and logged.
+/// </summary>
+public sealed class SharedApiKeyCacheTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    [RedisFact]
+    public async Task A_key_one_instance_validated_is_accepted_by_another_without_asking_Scalekit()
+    {
+        // Arrange
+        await using var emulator = await ScalekitEmulatorHost.StartAsync();
+        var prefix = Guid.NewGuid().ToString("N");
+        await using var first = await ApiKeyHost.StartAsync(services: s => SharedThroughRedis(s, prefix), emulator: emulator);
+        await using var second = await ApiKeyHost.StartAsync(services: s => SharedThroughRedis(s, prefix), emulator: emulator);
+        var created = await first.CreateKeyAsync(customClaims: new Dictionary<string, string> { ["plan"] = "enterprise" });
+
+        // Act
+        using var validated = await first.GetAsync("/min/me", created.PlainKey);
+        using var shared = await second.GetAsync("/min/me", created.PlainKey);
+
+        // Assert
+        validated.StatusCode.Should().Be(HttpStatusCode.OK);
+        var caller = await shared.ReadOkJsonAsync<KeyCallerSnapshot>();
+        caller.ApiKeyId.Should().Be(created.ApiKey.Id);
+        caller.CustomClaims.Should().ContainKey("plan").WhoseValue.Should().Be("enterprise");
+        first.Validations.Should().Be(1);
+        second.Validations.Should().Be(0);
+    }
+
+    [RedisFact]
+    public async Task A_refusal_one_instance_received_is_shared_as_well()
+    {
+        // Arrange
+        await using var emulator = await ScalekitEmulatorHost.StartAsync();
+        var prefix = Guid.NewGuid().ToString("N");
+        await using var first = await ApiKeyHost.StartAsync(services: s => SharedThroughRedis(s, prefix), emulator: emulator);
+        await using var second = await ApiKeyHost.StartAsync(services: s => SharedThroughRedis(s, prefix), emulator: emulator);
+        var madeUp = "skapi_" + Guid.NewGuid().ToString("N") + "shared";
+
+        // Act
+        (await first.GetAsync("/authenticated", madeUp)).Dispose();
+        using var response = await second.GetAsync("/authenticated", madeUp);
+
+        // Assert
+        response.ShouldRefuseAsInvalidToken(ScalekitErrorDescriptions.ApiKeyRefused);
+        second.Validations.Should().Be(0);
+    }
+
+    [RedisFact]
+    public async Task A_shared_entry_stands_no_longer_than_the_cache_duration_by_the_reading_instances_clock()
+    {
+        // Arrange
+        await using var emulator = await ScalekitEmulatorHost.StartAsync();
+        var prefix = Guid.NewGuid().ToString("N");
+        await using var first = await ApiKeyHost.StartAsync(services: s => SharedThroughRedis(s, prefix), emulator: emulator);
+        await using var second = await ApiKeyHost.StartAsync(services: s => SharedThroughRedis(s, prefix), emulator: emulator);
+        var created = await first.CreateKeyAsync();
+        (await first.GetAsync("/authenticated", created.PlainKey)).Dispose();
+
+        // Act
+        second.Time.Advance(TimeSpan.FromMinutes(2));
+        using var response = await second.GetAsync("/authenticated", created.PlainKey);
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.Validations.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_failing_distributed_cache_is_skipped_and_logged()
+    {
+        // Arrange
+        await using var host = await ApiKeyHost.StartAsync(services: s =>
+        {
+            s.AddSingleton<IDistributedCache, BrokenCache>();
+            s.AddHybridCache();
+        });
+        var created = await host.CreateKeyAsync();
+
+        // Act
+        using var first = await host.GetAsync("/authenticated", created.PlainKey);
+        using var second = await host.GetAsync("/authenticated", created.PlainKey);
+
+        // Assert
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
+        host.Validations.Should().Be(1);
+        // HybridCache catches and logs its distributed tier's failures itself; one it lets through is logged as event 45.
+        host.Logs.GetSnapshot().Should().Contain(r => r.Category == "Microsoft.Extensions.Caching.Hybrid.HybridCache" && r.Id.Name == "CacheBackendReadFailure");
+    }
+
+    [Fact]
+    public async Task A_hybrid_cache_that_throws_is_skipped_and_logged_as_event_45()
+    {
+        // Arrange
+        await using var host = await ApiKeyHost.StartAsync(services: s => s.AddSingleton<HybridCache, ThrowingHybridCache>());
+        var created = await host.CreateKeyAsync();
+
+        // Act
+        using var response = await host.GetAsync("/authenticated", created.PlainKey);
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        host.LogsOf(45).Select(r => r.Message).Should().HaveCount(2).And.Contain(m => m.Contains("failed to read")).And.Contain(m => m.Contains("failed to write"));
+    }
+
+    private void SharedThroughRedis(IServiceCollection services, string prefix)
+    {
+        services.AddStackExchangeRedisCache(o =>
+        {
+            o.Configuration = redis.Configuration;
+            o.InstanceName = prefix;
+        });
+        services.AddHybridCache();
+    }
+
+    /// <summary>A <see cref="HybridCache"/> of another implementation whose every call fails.</summary>
+    private sealed class ThrowingHybridCache : HybridCache
+    {
+        public override ValueTask<T> GetOrCreateAsync<TState, T>(string key, TState state, Func<TState, CancellationToken, ValueTask<T>> factory,
+            HybridCacheEntryOptions? options = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default) =>
+            throw new IOException("the cache is down");
+
+        public override ValueTask SetAsync<T>(string key, T value, HybridCacheEntryOptions? options = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default) =>
+            throw new IOException("the cache is down");
+
+        public override ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default) => throw new IOException("the cache is down");
+
+        public override ValueTask RemoveByTagAsync(string tag, CancellationToken cancellationToken = default) => throw new IOException("the cache is down");
+    }
+
+    private sealed class BrokenCache : IDistributedCache
+    {
+        public byte[]? Get(string key) => throw new IOException("Redis is down");
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => throw new IOException("Redis is down");
+
+        public void Refresh(string key) => throw new IOException("Redis is down");
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => throw new IOException("Redis is down");
+
+        public void Remove(string key) => throw new IOException("Redis is down");
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => throw new IOException("Redis is down");
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw new IOException("Redis is down");
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => throw new IOException("Redis is down");
+    }
+}
