@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Scalekit.AspNetCore;
 using Scalekit.AspNetCore.Testing;
 using Scalekit.AspNetCore.Testing.Internal;
+using Scalekit.Client;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,10 @@ public static class ScalekitTestAuthorityExtensions
     /// Replaces where the app's Scalekit schemes get their keys, and nothing else: every Scalekit scheme gets the
     /// authority's issuer as environment URL, its JWKS is served in memory by the primary handler of the
     /// <see cref="ScalekitApiAuthDefaults.BackchannelHttpClientName"/> client, and the audience becomes the authority's
-    /// when it has one. Token validation, the key cache, scope policies and the 401/403 answers are the app's own.
+    /// when it has one. When the app turns API keys on (<c>Scalekit:ApiKeys:Enabled</c>), they are validated at the
+    /// authority too (<see cref="ScalekitTestAuthority.CreateApiKey"/>), with its environment client
+    /// (<see cref="ScalekitTestAuthority.EnvironmentClientId"/>) whatever the app's <c>Scalekit:Management</c> says.
+    /// Token validation, the key cache, scope policies and the 401/403 answers are the app's own.
     /// Call it after <c>AddScalekitApiAuth</c>.
     /// </summary>
     /// <param name="services">The app's services.</param>
@@ -34,6 +38,10 @@ public static class ScalekitTestAuthorityExtensions
         services.AddSingleton<IPostConfigureOptions<ScalekitApiAuthOptions>>(new PointSchemesAtTestAuthority(authority, configure));
         services.AddHttpClient(ScalekitApiAuthDefaults.BackchannelHttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new TestAuthorityHandler(authority));
+
+        // API keys, for a scheme that turns them on: validated at the authority in memory, with its environment client.
+        services.AddSingleton<IPostConfigureOptions<ScalekitClientCredentialsOptions>>(new PointApiKeysAtTestAuthority(authority));
+        services.AddHttpClient(ScalekitApiAuthDefaults.ApiKeysHttpClientName).UseScalekitTestAuthority(authority);
         return services;
     }
 }

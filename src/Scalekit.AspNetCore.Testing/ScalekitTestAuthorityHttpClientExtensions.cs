@@ -1,16 +1,11 @@
 using Scalekit.AspNetCore.Testing;
+using Scalekit.Client;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Points an HttpClient of the test's own services, such as <c>ScalekitManagementClient</c>'s, at a <see cref="ScalekitTestAuthority"/> in memory.</summary>
 public static class ScalekitTestAuthorityHttpClientExtensions
 {
-    /// <summary>
-    /// The prefix of the HttpClient that <c>AddScalekitClientCredentials</c> (package <c>Scalekit.Client</c>) gets tokens
-    /// with: <c>ScalekitClientDefaults.TokenHttpClientNamePrefix</c>, which this kit does not reference.
-    /// </summary>
-    internal const string TokenHttpClientNamePrefix = "Scalekit.Token:";
-
     /// <summary>
     /// Makes <see cref="ScalekitTestAuthority.CreateHandler"/> the primary handler of this HttpClient and of the one its
     /// Scalekit client credentials get tokens with (<c>Scalekit.Token:&lt;name&gt;</c>), so that nothing leaves the
@@ -36,7 +31,7 @@ public static class ScalekitTestAuthorityHttpClientExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(authority);
-        builder.Services.AddHttpClient(TokenHttpClientNamePrefix + builder.Name).ConfigurePrimaryHttpMessageHandler(authority.CreateHandler);
+        builder.Services.AddHttpClient(ScalekitClientDefaults.TokenHttpClientNamePrefix + builder.Name).ConfigurePrimaryHttpMessageHandler(authority.CreateHandler);
         return builder.ConfigurePrimaryHttpMessageHandler(authority.CreateHandler);
     }
 }
