@@ -59,7 +59,11 @@ internal static class ApiKeyServices
 
         // No BaseAddress here: the credentials' validation reads the HttpClient's configuration, which would read these
         // very options. ApiKeyValidator sets it from them; the token goes to the environment's host only (AllowedHosts).
-        services.AddHttpClient(Name).AddScalekitClientCredentials(ScalekitClientDefaults.ManagementConfigurationSection);
+        // Redirects are not followed: a 307/308 would re-post the body, which holds the plain key, to another address.
+        // A redirect answer is then "Scalekit cannot be asked" (ApiKeyValidator), not a refusal.
+        services.AddHttpClient(Name)
+            .ConfigurePrimaryHttpMessageHandler(ScalekitBackchannel.DoNotFollowRedirects)
+            .AddScalekitClientCredentials(ScalekitClientDefaults.ManagementConfigurationSection);
     }
 
     /// <summary>The environment URL of the API key HttpClient's credentials, with a trailing slash (a base address).</summary>
