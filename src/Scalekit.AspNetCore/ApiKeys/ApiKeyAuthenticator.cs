@@ -13,7 +13,8 @@ namespace Scalekit.AspNetCore;
 /// Authenticates a request that carries an API key, for one scheme: refuses a value that cannot be a key without a
 /// call, answers from the <see cref="ApiKeyCache"/>, else makes one validation per key however many requests carry it
 /// at once (the others wait for it), first in the <see cref="ApiKeySharedCache"/> when there is one, then at Scalekit
-/// within the <see cref="ValidationRateLimit"/>. Scalekit's answer is kept; when it cannot answer, the key gets 503.
+/// within the <see cref="ValidationRateLimit"/> (one for the <see cref="RecentlyAcceptedKeys"/>, one for all others).
+/// Scalekit's answer is kept; when it cannot answer, or the rate holds the key back, the key gets 503.
 /// </summary>
 internal sealed class ApiKeyAuthenticator : IDisposable
 {
@@ -24,6 +25,8 @@ internal sealed class ApiKeyAuthenticator : IDisposable
     private readonly ApiKeyValidator _validator;
     private readonly ApiKeySharedCache? _shared;
     private readonly ValidationRateLimit _rate;
+    private readonly ValidationRateLimit _acceptedRate;
+    private readonly RecentlyAcceptedKeys _accepted;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Task<ApiKeyCache.Entry>> _inFlight = new(StringComparer.Ordinal);
@@ -38,6 +41,8 @@ internal sealed class ApiKeyAuthenticator : IDisposable
         _time = time;
         _logger = logger;
         _rate = new ValidationRateLimit(options.ValidationsPerSecond, options.ValidationBurst, time);
+        _acceptedRate = new ValidationRateLimit(options.ValidationsPerSecond, options.ValidationBurst, time);
+        _accepted = new RecentlyAcceptedKeys(options.MaxEntries, options.CacheDuration, time);
         Cache = new ApiKeyCache(options.MaxEntries, time);
     }
 
@@ -77,7 +82,11 @@ internal sealed class ApiKeyAuthenticator : IDisposable
         return AwaitValidationAsync(key.ToString(), hash, scheme, requestAborted);
     }
 
-    public void Dispose() => Cache.Dispose();
+    public void Dispose()
+    {
+        Cache.Dispose();
+        _accepted.Dispose();
+    }
 
     /// <summary>The cache key of an API key: the base64 SHA-256 of its UTF-8 bytes.</summary>
     internal static string HashName(ReadOnlySpan<char> key)
@@ -129,15 +138,18 @@ internal sealed class ApiKeyAuthenticator : IDisposable
         if (_shared is not null && await _shared.TryGetAsync(hash).ConfigureAwait(false) is { } shared)
         {
             _logger.ApiKeyFromSharedCache(shared.Outcome.ToString(), shared.ValidUntil);
+            Remember(hash, shared.Outcome);
             return Cache.Add(hash, shared);
         }
 
-        if (!_rate.TryAcquire())
+        // A key accepted recently draws on a budget of its own: made-up keys cannot starve its revalidation.
+        var known = _accepted.Contains(hash);
+        if (!(known ? _acceptedRate : _rate).TryAcquire(out var wait))
         {
             WarnThrottled();
-            return new ApiKeyCache.Entry(new ApiKeyValidation(ApiKeyOutcome.Throttled, default)
+            return new ApiKeyCache.Entry(new ApiKeyValidation(ApiKeyOutcome.Throttled, _time.GetUtcNow() + wait)
             {
-                Detail = $"more keys found in no cache than {_options.ValidationsPerSecond}/s (burst {_options.ValidationBurst}); not asking Scalekit",
+                Detail = $"more {(known ? "recently accepted " : "")}keys found in no cache than {_options.ValidationsPerSecond}/s (burst {_options.ValidationBurst}); not asking Scalekit",
             }, []);
         }
 
@@ -150,6 +162,8 @@ internal sealed class ApiKeyAuthenticator : IDisposable
             return new ApiKeyCache.Entry(validation, []);
         }
 
+        Remember(hash, validation.Outcome);
+
         var entry = Cache.Add(hash, validation);
         if (_shared is not null)
         {
@@ -157,6 +171,19 @@ internal sealed class ApiKeyAuthenticator : IDisposable
         }
 
         return entry;
+    }
+
+    /// <summary>Remembers an accepted key for its revalidation budget; forgets a refused one.</summary>
+    private void Remember(string hash, ApiKeyOutcome outcome)
+    {
+        if (outcome == ApiKeyOutcome.Accepted)
+        {
+            _accepted.Add(hash);
+        }
+        else
+        {
+            _accepted.Remove(hash);
+        }
     }
 
     /// <summary>Scalekit's answer as it is kept: an acceptance until the cache duration or the key's expiry, whichever comes first.</summary>
@@ -198,7 +225,9 @@ internal sealed class ApiKeyAuthenticator : IDisposable
 
                 return AuthenticateResult.Success(ApiKeyIdentity.CreateTicket(entry.Claims, scheme));
             case ApiKeyOutcome.Throttled:
-                return Refuse(TokenFailureReason.ApiKeyThrottled, validation.Detail ?? "throttled");
+                var retryAfter = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((validation.ValidUntil - _time.GetUtcNow()).TotalSeconds)));
+                _logger.ApiKeyRateLimited(validation.Detail ?? "throttled", (int)retryAfter.TotalSeconds);
+                return AuthenticateResult.Fail(new ScalekitApiKeysUnavailableException(retryAfter, rateLimited: true));
             case ApiKeyOutcome.Unavailable:
                 return AuthenticateResult.Fail(new ScalekitApiKeysUnavailableException(RetryAfter));
             default:

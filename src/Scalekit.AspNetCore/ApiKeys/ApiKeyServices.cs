@@ -39,6 +39,7 @@ internal static class ApiKeyServices
         }
 
         services.AddSingleton<ApiKeySchemes.Marker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScalekitClientCredentialsOptions>, ApiKeyEnvironmentValidator>());
         const string Name = ScalekitApiAuthDefaults.ApiKeysHttpClientName;
         services.AddOptions<ScalekitClientCredentialsOptions>(Name).PostConfigure<IOptions<ApiKeySchemes>, IOptionsMonitor<ScalekitApiAuthOptions>, IServiceProvider>((options, schemes, auth, provider) =>
         {
@@ -67,8 +68,11 @@ internal static class ApiKeyServices
     }
 
     /// <summary>The environment URL of the API key HttpClient's credentials, with a trailing slash (a base address).</summary>
-    public static Uri? EnvironmentBase(ScalekitClientCredentialsOptions options) =>
-        Uri.TryCreate(options.EnvironmentUrl?.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri) ? uri : null;
+    public static Uri? EnvironmentBase(ScalekitClientCredentialsOptions options) => EnvironmentBase(options.EnvironmentUrl);
+
+    /// <summary><paramref name="environmentUrl"/> with a trailing slash (a base address), or <see langword="null"/> when it is not an absolute URL.</summary>
+    public static Uri? EnvironmentBase(string? environmentUrl) =>
+        Uri.TryCreate(environmentUrl?.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri) ? uri : null;
 }
 
 /// <summary>The schemes whose registration turned API keys on (so that their services exist).</summary>

@@ -11,7 +11,10 @@ internal enum ApiKeyOutcome
     /// <summary>Scalekit refused it (unknown, invalidated or expired), or it expired since.</summary>
     Refused,
 
-    /// <summary>Not asked: more keys were found in no cache than <see cref="ScalekitApiKeyOptions.ValidationsPerSecond"/> allows.</summary>
+    /// <summary>
+    /// Not asked: more keys were found in no cache than <see cref="ScalekitApiKeyOptions.ValidationsPerSecond"/> allows;
+    /// <see cref="ApiKeyValidation.ValidUntil"/> is when the rate allows a call again. Never kept.
+    /// </summary>
     Throttled,
 
     /// <summary>Scalekit could not be asked (unreachable, timed out, an error of its own or of the environment client).</summary>
