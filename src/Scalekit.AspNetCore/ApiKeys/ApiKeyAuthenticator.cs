@@ -60,7 +60,7 @@ internal sealed class ApiKeyAuthenticator : IDisposable
         var environment = ApiKeyServices.EnvironmentBase(credentials);
         var validator = new ApiKeyValidator(services.GetRequiredService<IHttpClientFactory>(), environment, loggerFactory, time, options.ValidationTimeout);
         var shared = options.UseSharedCache && services.GetService<HybridCache>() is { } hybrid
-            ? new ApiKeySharedCache(hybrid, environment?.AbsoluteUri ?? "", time, logger)
+            ? new ApiKeySharedCache(hybrid, environment?.AbsoluteUri ?? "", options, time, logger)
             : null;
         return new ApiKeyAuthenticator(options, validator, shared, time, logger);
     }
@@ -154,7 +154,7 @@ internal sealed class ApiKeyAuthenticator : IDisposable
         }
 
         var (outcome, details, cause) = await _validator.ValidateAsync(key).ConfigureAwait(false);
-        var validation = Decide(outcome, details, cause);
+        var validation = Decide(key, outcome, details, cause);
         _logger.ApiKeyValidated(validation.Outcome.ToString(), validation.Key?.Id);
         if (validation.Outcome == ApiKeyOutcome.Unavailable)
         {
@@ -186,14 +186,28 @@ internal sealed class ApiKeyAuthenticator : IDisposable
         }
     }
 
-    /// <summary>Scalekit's answer as it is kept: an acceptance until the cache duration or the key's expiry, whichever comes first.</summary>
-    private ApiKeyValidation Decide(ApiKeyOutcome outcome, ScalekitApiKey? key, string? cause)
+    /// <summary>
+    /// Scalekit's answer about <paramref name="presented"/> as it is kept: an acceptance until the cache duration or the
+    /// key's expiry, whichever comes first. An acceptance that does not fit the presented value is refused (defence in
+    /// depth): the key id is not the key, and the key ends with the suffix Scalekit lists for it.
+    /// </summary>
+    private ApiKeyValidation Decide(string presented, ApiKeyOutcome outcome, ScalekitApiKey? key, string? cause)
     {
         var now = _time.GetUtcNow();
-        var refused = new ApiKeyValidation(ApiKeyOutcome.Refused, now + _options.RefusalCacheDuration) { Detail = cause };
+        var refused = new ApiKeyValidation(ApiKeyOutcome.Refused, now + _options.RefusalCacheDuration) { Detail = cause, ValidatedAt = now };
         if (outcome != ApiKeyOutcome.Accepted || key is null)
         {
             return outcome == ApiKeyOutcome.Refused ? refused : new ApiKeyValidation(ApiKeyOutcome.Unavailable, default) { Detail = cause };
+        }
+
+        if (string.Equals(key.Id, presented, StringComparison.OrdinalIgnoreCase))
+        {
+            return refused with { Detail = "Scalekit's answer names the presented value as the key's id" };
+        }
+
+        if (!string.IsNullOrEmpty(key.KeySuffix) && !presented.EndsWith(key.KeySuffix, StringComparison.Ordinal))
+        {
+            return refused with { Detail = "the key does not end with the suffix Scalekit lists for it" };
         }
 
         if (key.Expiry is { } expiry && expiry <= now)
@@ -209,7 +223,7 @@ internal sealed class ApiKeyAuthenticator : IDisposable
 
         return new ApiKeyValidation(ApiKeyOutcome.Accepted, until, new ApiKeyDetails(
             key.Id, key.OrganizationId, key.OrganizationExternalId, key.UserId, key.UserExternalId, key.Email,
-            [.. key.Roles], new Dictionary<string, string>(key.CustomClaims, StringComparer.Ordinal), key.Expiry));
+            [.. key.Roles], new Dictionary<string, string>(key.CustomClaims, StringComparer.Ordinal), key.Expiry)) { ValidatedAt = now };
     }
 
     private AuthenticateResult Answer(ApiKeyCache.Entry entry, string scheme, string source)

@@ -27,6 +27,12 @@ internal enum ApiKeyOutcome
 /// </summary>
 internal sealed record ApiKeyValidation(ApiKeyOutcome Outcome, DateTimeOffset ValidUntil, ApiKeyDetails? Key = null)
 {
+    /// <summary>
+    /// When Scalekit gave the answer. The shared cache bounds what it reads by it: another instance may keep answers
+    /// longer (<see cref="ApiKeySharedCache"/>).
+    /// </summary>
+    public DateTimeOffset? ValidatedAt { get; init; }
+
     /// <summary>Why it was not accepted, for the log; never key text. Not shared.</summary>
     [JsonIgnore]
     public string? Detail { get; init; }
