@@ -29,12 +29,14 @@ internal sealed class ApiKeyAuthenticator : IDisposable
     private readonly RecentlyAcceptedKeys _accepted;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ScalekitMetrics? _metrics;
     private readonly ConcurrentDictionary<string, Task<ApiKeyCache.Entry>> _inFlight = new(StringComparer.Ordinal);
     private long _throttleWarnedAt = long.MinValue;
     private int _joined;
 
-    public ApiKeyAuthenticator(ScalekitApiKeyOptions options, ApiKeyValidator validator, ApiKeySharedCache? shared, TimeProvider time, ILogger logger)
+    public ApiKeyAuthenticator(ScalekitApiKeyOptions options, ApiKeyValidator validator, ApiKeySharedCache? shared, TimeProvider time, ILogger logger, ScalekitMetrics? metrics = null)
     {
+        _metrics = metrics;
         _options = options;
         _validator = validator;
         _shared = shared;
@@ -62,7 +64,7 @@ internal sealed class ApiKeyAuthenticator : IDisposable
         var shared = options.UseSharedCache && services.GetService<HybridCache>() is { } hybrid
             ? new ApiKeySharedCache(hybrid, environment?.AbsoluteUri ?? "", options, time, logger)
             : null;
-        return new ApiKeyAuthenticator(options, validator, shared, time, logger);
+        return new ApiKeyAuthenticator(options, validator, shared, time, logger, services.GetService<ScalekitMetrics>());
     }
 
     /// <summary>The result for the bearer value <paramref name="key"/> (one <see cref="ApiKeyShape.IsApiKey"/> took for a key).</summary>
@@ -237,12 +239,15 @@ internal sealed class ApiKeyAuthenticator : IDisposable
                     _logger.ApiKeyAccepted(key.Id, key.OrganizationId, key.UserId, source);
                 }
 
+                _metrics?.ApiKeyDecided(TokenFailure.SuccessTag, cached: source == "cache");
                 return AuthenticateResult.Success(ApiKeyIdentity.CreateTicket(entry.Claims, scheme));
             case ApiKeyOutcome.Throttled:
                 var retryAfter = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((validation.ValidUntil - _time.GetUtcNow()).TotalSeconds)));
                 _logger.ApiKeyRateLimited(validation.Detail ?? "throttled", (int)retryAfter.TotalSeconds);
+                _metrics?.ApiKeyDecided(TokenFailure.Tag(TokenFailureReason.ApiKeyThrottled));
                 return AuthenticateResult.Fail(new ScalekitApiKeysUnavailableException(retryAfter, rateLimited: true));
             case ApiKeyOutcome.Unavailable:
+                _metrics?.ApiKeyDecided(TokenFailure.Tag(TokenFailureReason.ApiKeysUnavailable));
                 return AuthenticateResult.Fail(new ScalekitApiKeysUnavailableException(RetryAfter));
             default:
                 return Refuse(TokenFailureReason.ApiKeyRefused, (validation.Detail ?? "Scalekit refused it") + (source == "cache" ? ", as cached" : ""));
@@ -252,6 +257,7 @@ internal sealed class ApiKeyAuthenticator : IDisposable
     private AuthenticateResult Refuse(TokenFailureReason reason, string detail)
     {
         _logger.ApiKeyRejected(TokenFailure.Tag(reason), detail);
+        _metrics?.ApiKeyDecided(TokenFailure.Tag(reason));
         return AuthenticateResult.Fail(new ScalekitInvalidTokenException(reason, detail));
     }
 

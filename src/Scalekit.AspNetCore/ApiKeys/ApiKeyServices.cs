@@ -64,7 +64,8 @@ internal static class ApiKeyServices
         // A redirect answer is then "Scalekit cannot be asked" (ApiKeyValidator), not a refusal.
         services.AddHttpClient(Name)
             .ConfigurePrimaryHttpMessageHandler(ScalekitBackchannel.DoNotFollowRedirects)
-            .AddScalekitClientCredentials(ScalekitClientDefaults.ManagementConfigurationSection);
+            .AddScalekitClientCredentials(ScalekitClientDefaults.ManagementConfigurationSection)
+            .AddHttpMessageHandler(() => new ApiKeyValidationSpanHandler());
     }
 
     /// <summary>The environment URL of the API key HttpClient's credentials, with a trailing slash (a base address).</summary>
