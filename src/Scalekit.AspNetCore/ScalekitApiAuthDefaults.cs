@@ -48,12 +48,22 @@ public static class ScalekitApiAuthDefaults
     /// <summary>The activity (span) of one GET of the JWKS on <see cref="ActivitySourceName"/>.</summary>
     public const string JwksFetchActivityName = "Scalekit.AspNetCore.FetchJwks";
 
+    /// <summary>
+    /// The activity (span) of one API key validation call to Scalekit (<c>POST /api/v1/tokens:validate</c>) on
+    /// <see cref="ActivitySourceName"/>: tags <c>server.address</c>, <c>server.port</c>, <c>http.response.status_code</c>,
+    /// <c>scalekit.auth.outcome</c> and, when Scalekit could not be asked, <c>error.type</c>; never key text. A key
+    /// answered from a cache has none.
+    /// </summary>
+    public const string ApiKeyValidationActivityName = "Scalekit.AspNetCore.ValidateApiKey";
+
     /// <summary>The activity (span) of one GET of the OpenID discovery document on <see cref="ActivitySourceName"/>.</summary>
     public const string DiscoveryFetchActivityName = "Scalekit.AspNetCore.FetchDiscovery";
 
     /// <summary>
     /// The counter of token validations on <see cref="MeterName"/>, unit <c>{token}</c>; tag <c>outcome</c>
     /// (<c>success</c> or a refusal reason such as <c>expired</c>) and, on successes, <c>cache</c> (<c>hit</c>, <c>miss</c>).
+    /// API keys are counted here too, with the tag <c>credential</c> = <c>api_key</c> (outcomes <c>success</c>,
+    /// <c>api_key_refused</c>, <c>api_key_malformed</c>, <c>api_key_throttled</c>, <c>api_keys_unavailable</c>).
     /// </summary>
     public const string TokenValidationsMetricName = "scalekit.auth.token.validations";
 

@@ -63,8 +63,11 @@ public static class ScalekitErrorDescriptions
     /// <summary>The value is neither a compact JWS nor shaped like an API key (refused without asking Scalekit).</summary>
     public const string ApiKeyMalformed = "The API key is malformed";
 
-    /// <summary>Too many API keys found in no cache: refused without asking Scalekit (<c>Scalekit:ApiKeys:ValidationsPerSecond</c>).</summary>
-    public const string ApiKeyThrottled = "Too many unknown API keys; try again later";
+    /// <summary>
+    /// Too many API keys found in no cache: not validated, for the rate bound (<c>Scalekit:ApiKeys:ValidationsPerSecond</c>).
+    /// Such a key is answered 503 with <c>Retry-After</c>, not refused: it may be a good key.
+    /// </summary>
+    public const string ApiKeyThrottled = "API key validations are rate-limited; try again later";
 
     /// <summary>The 503 of an API key that is not cached while Scalekit cannot be asked.</summary>
     public const string ApiKeysUnavailable = "The API key could not be validated: Scalekit could not be reached";

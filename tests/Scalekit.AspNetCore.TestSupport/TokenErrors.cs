@@ -25,7 +25,7 @@ public static class TokenErrors
     public const string ApiKeyWithoutScopes = "API keys carry no scopes; this endpoint requires an access token with a scope";
     public const string ApiKeyRefused = "The API key is invalid, invalidated or expired";
     public const string ApiKeyMalformed = "The API key is malformed";
-    public const string ApiKeyThrottled = "Too many unknown API keys; try again later";
+    public const string ApiKeyThrottled = "API key validations are rate-limited; try again later";
     public const string ApiKeysUnavailable = "The API key could not be validated: Scalekit could not be reached";
 
     /// <summary>Every description above: a refused token gets one of these and nothing else.</summary>

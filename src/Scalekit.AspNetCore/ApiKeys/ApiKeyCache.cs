@@ -53,7 +53,8 @@ internal sealed class ApiKeyCache : IDisposable
     /// <summary>An answer with, for an accepted key, the claims its identities are built from.</summary>
     internal sealed record Entry(ApiKeyValidation Validation, IReadOnlyList<Claim> Claims);
 
-    private sealed class Clock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
+    /// <summary>The <see cref="MemoryCache"/> clock on the library's <see cref="TimeProvider"/>.</summary>
+    internal sealed class Clock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
     {
         public DateTimeOffset UtcNow => time.GetUtcNow();
     }

@@ -14,7 +14,7 @@ internal static partial class LoggingExtensions
     [LoggerMessage(42, LogLevel.Debug, "Asked Scalekit to validate an API key: {Outcome} (key id {ApiKeyId}).", EventName = "ApiKeyValidated")]
     public static partial void ApiKeyValidated(this ILogger logger, string outcome, string? apiKeyId);
 
-    [LoggerMessage(43, LogLevel.Warning, "Scalekit API keys found in no cache arrive faster than {ValidationsPerSecond}/s (burst {ValidationBurst}): they are answered 401 without asking Scalekit (Scalekit:ApiKeys:ValidationsPerSecond).", EventName = "ApiKeyValidationsThrottled")]
+    [LoggerMessage(43, LogLevel.Warning, "Scalekit API keys found in no cache arrive faster than {ValidationsPerSecond}/s (burst {ValidationBurst}): they are answered 503 with Retry-After without asking Scalekit (Scalekit:ApiKeys:ValidationsPerSecond).", EventName = "ApiKeyValidationsThrottled")]
     public static partial void ApiKeyValidationsThrottled(this ILogger logger, double validationsPerSecond, int validationBurst);
 
     [LoggerMessage(44, LogLevel.Warning, "Scalekit could not validate an API key that is not cached: {Cause}. Answering 503 with Retry-After {RetryAfterSeconds}s; keys validated in the last {CacheDuration} keep working from the cache.", EventName = "ApiKeyValidationUnavailable")]
@@ -28,4 +28,7 @@ internal static partial class LoggingExtensions
 
     [LoggerMessage(47, LogLevel.Information, "Scalekit API key {ApiKeyId} lacks scope(s) {MissingScopes} for {Path}: API keys carry no scopes.", EventName = "ApiKeyWithoutScopes")]
     public static partial void ApiKeyWithoutScopes(this ILogger logger, string? apiKeyId, string missingScopes, string path);
+
+    [LoggerMessage(48, LogLevel.Debug, "Scalekit API key not validated: {Detail}. Answering 503 with Retry-After {RetryAfterSeconds}s.", EventName = "ApiKeyRateLimited")]
+    public static partial void ApiKeyRateLimited(this ILogger logger, string detail, int retryAfterSeconds);
 }

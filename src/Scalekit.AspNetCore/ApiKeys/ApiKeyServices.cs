@@ -39,6 +39,7 @@ internal static class ApiKeyServices
         }
 
         services.AddSingleton<ApiKeySchemes.Marker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScalekitClientCredentialsOptions>, ApiKeyEnvironmentValidator>());
         const string Name = ScalekitApiAuthDefaults.ApiKeysHttpClientName;
         services.AddOptions<ScalekitClientCredentialsOptions>(Name).PostConfigure<IOptions<ApiKeySchemes>, IOptionsMonitor<ScalekitApiAuthOptions>, IServiceProvider>((options, schemes, auth, provider) =>
         {
@@ -59,12 +60,20 @@ internal static class ApiKeyServices
 
         // No BaseAddress here: the credentials' validation reads the HttpClient's configuration, which would read these
         // very options. ApiKeyValidator sets it from them; the token goes to the environment's host only (AllowedHosts).
-        services.AddHttpClient(Name).AddScalekitClientCredentials(ScalekitClientDefaults.ManagementConfigurationSection);
+        // Redirects are not followed: a 307/308 would re-post the body, which holds the plain key, to another address.
+        // A redirect answer is then "Scalekit cannot be asked" (ApiKeyValidator), not a refusal.
+        services.AddHttpClient(Name)
+            .ConfigurePrimaryHttpMessageHandler(ScalekitBackchannel.DoNotFollowRedirects)
+            .AddScalekitClientCredentials(ScalekitClientDefaults.ManagementConfigurationSection)
+            .AddHttpMessageHandler(() => new ApiKeyValidationSpanHandler());
     }
 
     /// <summary>The environment URL of the API key HttpClient's credentials, with a trailing slash (a base address).</summary>
-    public static Uri? EnvironmentBase(ScalekitClientCredentialsOptions options) =>
-        Uri.TryCreate(options.EnvironmentUrl?.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri) ? uri : null;
+    public static Uri? EnvironmentBase(ScalekitClientCredentialsOptions options) => EnvironmentBase(options.EnvironmentUrl);
+
+    /// <summary><paramref name="environmentUrl"/> with a trailing slash (a base address), or <see langword="null"/> when it is not an absolute URL.</summary>
+    public static Uri? EnvironmentBase(string? environmentUrl) =>
+        Uri.TryCreate(environmentUrl?.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri) ? uri : null;
 }
 
 /// <summary>The schemes whose registration turned API keys on (so that their services exist).</summary>

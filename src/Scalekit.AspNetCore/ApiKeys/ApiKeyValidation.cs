@@ -11,7 +11,10 @@ internal enum ApiKeyOutcome
     /// <summary>Scalekit refused it (unknown, invalidated or expired), or it expired since.</summary>
     Refused,
 
-    /// <summary>Not asked: more keys were found in no cache than <see cref="ScalekitApiKeyOptions.ValidationsPerSecond"/> allows.</summary>
+    /// <summary>
+    /// Not asked: more keys were found in no cache than <see cref="ScalekitApiKeyOptions.ValidationsPerSecond"/> allows;
+    /// <see cref="ApiKeyValidation.ValidUntil"/> is when the rate allows a call again. Never kept.
+    /// </summary>
     Throttled,
 
     /// <summary>Scalekit could not be asked (unreachable, timed out, an error of its own or of the environment client).</summary>
@@ -24,6 +27,12 @@ internal enum ApiKeyOutcome
 /// </summary>
 internal sealed record ApiKeyValidation(ApiKeyOutcome Outcome, DateTimeOffset ValidUntil, ApiKeyDetails? Key = null)
 {
+    /// <summary>
+    /// When Scalekit gave the answer. The shared cache bounds what it reads by it: another instance may keep answers
+    /// longer (<see cref="ApiKeySharedCache"/>).
+    /// </summary>
+    public DateTimeOffset? ValidatedAt { get; init; }
+
     /// <summary>Why it was not accepted, for the log; never key text. Not shared.</summary>
     [JsonIgnore]
     public string? Detail { get; init; }

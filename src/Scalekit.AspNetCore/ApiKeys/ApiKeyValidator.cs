@@ -22,6 +22,20 @@ internal sealed class ApiKeyValidator(
     /// <summary>Validates <paramref name="apiKey"/>; never throws for what Scalekit or the network does.</summary>
     public async Task<(ApiKeyOutcome Outcome, ScalekitApiKey? Key, string? Cause)> ValidateAsync(string apiKey)
     {
+        var activity = ScalekitActivities.StartApiKeyValidation(environment);
+        var (outcome, key, cause, errorType) = await CallAsync(apiKey).ConfigureAwait(false);
+        ScalekitActivities.EndApiKeyValidation(activity, outcome switch
+        {
+            ApiKeyOutcome.Accepted => TokenFailure.SuccessTag,
+            ApiKeyOutcome.Refused => TokenFailure.Tag(TokenFailureReason.ApiKeyRefused),
+            _ => TokenFailure.Tag(TokenFailureReason.ApiKeysUnavailable),
+        }, errorType);
+        return (outcome, key, cause);
+    }
+
+    /// <summary>The call; <c>ErrorType</c> is the span's <c>error.type</c> when Scalekit could not be asked.</summary>
+    private async Task<(ApiKeyOutcome Outcome, ScalekitApiKey? Key, string? Cause, string? ErrorType)> CallAsync(string apiKey)
+    {
         using var deadline = new CancellationTokenSource(timeout, time);
         try
         {
@@ -29,27 +43,27 @@ internal sealed class ApiKeyValidator(
             http.BaseAddress ??= environment;
             var management = new ScalekitManagementClient(http, _managementLogger);
             var key = await management.ValidateApiKeyAsync(apiKey, deadline.Token).ConfigureAwait(false);
-            return key is null ? (ApiKeyOutcome.Refused, null, "Scalekit refused it") : (ApiKeyOutcome.Accepted, key, null);
+            return key is null ? (ApiKeyOutcome.Refused, null, "Scalekit refused it", null) : (ApiKeyOutcome.Accepted, key, null, null);
         }
         catch (ScalekitTokenException e)
         {
-            return (ApiKeyOutcome.Unavailable, null, $"the environment client could not get a token: {e.Error ?? (e.StatusCode is { } status ? status.ToString() : "unreachable")}");
+            return (ApiKeyOutcome.Unavailable, null, $"the environment client could not get a token: {e.Error ?? (e.StatusCode is { } status ? status.ToString() : "unreachable")}", "token_unavailable");
         }
         catch (ScalekitManagementException e)
         {
-            return (ApiKeyOutcome.Unavailable, null, $"Scalekit answered {(int?)e.StatusCode} {e.StatusCode}");
+            return (ApiKeyOutcome.Unavailable, null, $"Scalekit answered {(int?)e.StatusCode} {e.StatusCode}", e.StatusCode is { } code ? ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture) : "invalid_response");
         }
         catch (HttpRequestException e)
         {
-            return (ApiKeyOutcome.Unavailable, null, $"Scalekit is unreachable ({e.HttpRequestError})");
+            return (ApiKeyOutcome.Unavailable, null, $"Scalekit is unreachable ({e.HttpRequestError})", e.GetType().FullName);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return (ApiKeyOutcome.Unavailable, null, $"Scalekit did not answer within {timeout}");
+            return (ApiKeyOutcome.Unavailable, null, $"Scalekit did not answer within {timeout}", "timeout");
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NotSupportedException)
         {
-            return (ApiKeyOutcome.Unavailable, null, $"Scalekit's answer could not be read ({e.GetType().Name})");
+            return (ApiKeyOutcome.Unavailable, null, $"Scalekit's answer could not be read ({e.GetType().Name})", "invalid_response");
         }
     }
 }

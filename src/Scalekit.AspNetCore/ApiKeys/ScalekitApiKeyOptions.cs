@@ -20,6 +20,23 @@ namespace Scalekit.AspNetCore;
 public sealed class ScalekitApiKeyOptions
 {
     /// <summary>Whether API keys are accepted. Defaults to <see langword="false"/>; config key <c>Scalekit:ApiKeys:Enabled</c>.</summary>
+    /// <remarks>
+    /// <para>
+    /// <b>Turning keys on opens every endpoint that only has <c>RequireAuthorization()</c> (or <c>[Authorize]</c>) to
+    /// any key of the environment.</b> Restrict an endpoint meant for API clients with a policy on the caller's kind:
+    /// <c>p.RequireAssertion(c =&gt; c.User.GetScalekitClient()?.Kind == ScalekitCallerKind.ApiClient)</c> (or on the
+    /// absence of the <see cref="ScalekitClaimTypes.ApiKeyId"/> claim). A scope requirement already refuses keys.
+    /// </para>
+    /// <para>
+    /// <b>JwtBearer's events (<c>OnTokenValidated</c>, <c>OnAuthenticationFailed</c>, <c>OnChallenge</c>) do not run for
+    /// API keys</b>: checks written there do not see keys; put them in an authorization policy or an
+    /// <c>IClaimsTransformation</c>.
+    /// </para>
+    /// <para>
+    /// Keys are validated at the environment client's environment; every scheme with keys on must trust that
+    /// environment, or the start stops.
+    /// </para>
+    /// </remarks>
     public bool Enabled { get; set; }
 
     /// <summary>

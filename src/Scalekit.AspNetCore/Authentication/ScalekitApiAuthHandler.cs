@@ -181,7 +181,7 @@ internal sealed class ScalekitApiAuthHandler(
 
         if (failure is ScalekitApiKeysUnavailableException apiKeysUnavailable)
         {
-            await ScalekitResponses.WriteApiKeysUnavailableAsync(Context, apiKeysUnavailable.RetryAfter).ConfigureAwait(false);
+            await ScalekitResponses.WriteApiKeysUnavailableAsync(Context, apiKeysUnavailable.RetryAfter, apiKeysUnavailable.RateLimited).ConfigureAwait(false);
             return;
         }
 

@@ -33,9 +33,10 @@ internal static class ScalekitResponses
         WriteUnavailableAsync(context, retryAfter, seconds =>
             $"The API cannot check access tokens yet: the signing keys of its Scalekit environment could not be fetched. Retry in {seconds} second(s).");
 
-    public static Task WriteApiKeysUnavailableAsync(HttpContext context, TimeSpan retryAfter) =>
-        WriteUnavailableAsync(context, retryAfter, seconds =>
-            $"The API cannot check this API key now: its Scalekit environment could not be asked. Retry in {seconds} second(s).");
+    public static Task WriteApiKeysUnavailableAsync(HttpContext context, TimeSpan retryAfter, bool rateLimited = false) =>
+        WriteUnavailableAsync(context, retryAfter, seconds => rateLimited
+            ? $"The API cannot check this API key now: validations of API keys it has not cached are rate-limited (Scalekit:ApiKeys:ValidationsPerSecond). The key was not refused; retry in {seconds} second(s)."
+            : $"The API cannot check this API key now: its Scalekit environment could not be asked. Retry in {seconds} second(s).");
 
     private static Task WriteUnavailableAsync(HttpContext context, TimeSpan retryAfter, Func<int, string> detail)
     {

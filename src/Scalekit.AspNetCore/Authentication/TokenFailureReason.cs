@@ -34,6 +34,7 @@ internal static class TokenFailure
         null => TokenFailureReason.Invalid,
         AggregateException { InnerExceptions.Count: > 0 } aggregate => Classify(aggregate.InnerExceptions[0]),
         ScalekitSigningKeysUnavailableException => TokenFailureReason.KeysUnavailable,
+        ScalekitApiKeysUnavailableException { RateLimited: true } => TokenFailureReason.ApiKeyThrottled,
         ScalekitApiKeysUnavailableException => TokenFailureReason.ApiKeysUnavailable,
         ScalekitInvalidTokenException refused => refused.Reason,
         // Order matters: several of these derive from one another.

@@ -4,7 +4,8 @@ namespace Scalekit.AspNetCore;
 
 /// <summary>
 /// The spans of the <c>Scalekit.AspNetCore</c> activity source: one per signing-key document fetched (the JWKS, the
-/// discovery document) and one per full token validation (never a validated-token cache hit). Tags follow
+/// discovery document), one per full token validation (never a validated-token cache hit) and one per API key
+/// validation call to Scalekit (never a key answered from a cache). Tags follow
 /// OpenTelemetry's HTTP and error conventions (<c>url.full</c>, <c>server.address</c>, <c>http.response.status_code</c>,
 /// <c>error.type</c>) plus <c>scalekit.auth.*</c> tags of ours; they hold addresses, scheme names, triggers and refusal
 /// reasons only, never a token, a key or a claim value.
@@ -63,6 +64,40 @@ internal static class ScalekitActivities
     /// <summary>Records the status code of a fetch that was answered.</summary>
     public static void FetchAnswered(Activity? activity, int statusCode) =>
         activity?.SetTag("http.response.status_code", statusCode);
+
+    /// <summary>Starts the span of an API key validation call to <paramref name="environment"/> (when someone listens).</summary>
+    public static Activity? StartApiKeyValidation(Uri? environment)
+    {
+        var activity = Source.StartActivity(ScalekitApiAuthDefaults.ApiKeyValidationActivityName, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true } && environment is not null)
+        {
+            activity.SetTag("server.address", environment.Host);
+            activity.SetTag("server.port", environment.Port);
+        }
+
+        return activity;
+    }
+
+    /// <summary>
+    /// Ends an API key validation span with <c>scalekit.auth.outcome</c> and, when Scalekit could not be asked,
+    /// <c>error.type</c> (<paramref name="errorType"/>) and an error status.
+    /// </summary>
+    public static void EndApiKeyValidation(Activity? activity, string outcome, string? errorType)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(OutcomeTag, outcome);
+        if (errorType is not null)
+        {
+            activity.SetTag("error.type", errorType);
+            activity.SetStatus(ActivityStatusCode.Error, errorType);
+        }
+
+        activity.Dispose();
+    }
 
     /// <summary>Starts the span of a full token validation (when someone listens).</summary>
     public static Activity? StartValidation(string scheme)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Scalekit.AspNetCore;
@@ -50,6 +51,25 @@ internal sealed class ScalekitMetrics
         {
             _validationDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
         }
+    }
+
+    /// <summary>
+    /// An API key decided on: <c>outcome</c> as for tokens (<c>success</c> or the reason tag), <c>credential</c> =
+    /// <c>api_key</c>, and on a success <c>cache</c> = <c>hit</c> when the API key cache answered, else <c>miss</c>.
+    /// </summary>
+    public void ApiKeyDecided(string outcome, bool? cached = null)
+    {
+        var tags = new TagList
+        {
+            { "outcome", outcome },
+            { "credential", "api_key" },
+        };
+        if (cached is { } hit)
+        {
+            tags.Add("cache", hit ? "hit" : "miss");
+        }
+
+        _validations.Add(1, tags);
     }
 
     public void KeysFetched(string trigger, bool success, TimeSpan duration)

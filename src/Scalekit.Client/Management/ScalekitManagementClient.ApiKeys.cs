@@ -63,7 +63,8 @@ public sealed partial class ScalekitManagementClient
             .ConfigureAwait(false);
         if (refusal is { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.BadRequest })
         {
-            _logger.ApiKeyRefused((int)refusal.StatusCode, refusal.Detail);
+            // Only the status: Scalekit's error text might echo the submitted key.
+            _logger.ApiKeyRefused((int)refusal.StatusCode, "unknown, invalidated or expired");
             return null;
         }
 

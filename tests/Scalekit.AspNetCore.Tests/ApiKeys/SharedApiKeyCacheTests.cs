@@ -75,6 +75,61 @@ public sealed class SharedApiKeyCacheTests(RedisServer redis) : IClassFixture<Re
         second.Validations.Should().Be(1);
     }
 
+    [RedisFact]
+    public async Task A_shared_acceptance_written_with_a_longer_cache_duration_stands_no_longer_than_the_readers_cache_duration()
+    {
+        // Arrange: the writer keeps acceptances 1 hour, the reader 1 minute; the key is invalidated after the writer's validation
+        await using var emulator = await ScalekitEmulatorHost.StartAsync();
+        var prefix = Guid.NewGuid().ToString("N");
+        await using var writer = await ApiKeyHost.StartAsync(o => o.ApiKeys.CacheDuration = TimeSpan.FromHours(1), s => SharedThroughRedis(s, prefix), emulator);
+        await using var reader = await ApiKeyHost.StartAsync(o => o.ApiKeys.CacheDuration = TimeSpan.FromMinutes(1), s => SharedThroughRedis(s, prefix), emulator);
+        var created = await writer.CreateKeyAsync();
+        (await writer.GetAsync("/authenticated", created.PlainKey)).Dispose();
+        await writer.Management.InvalidateApiKeyAsync(created.ApiKey.Id);
+
+        // Act: 2 minutes later by the reader's clock
+        reader.Time.Advance(TimeSpan.FromMinutes(2));
+        using var response = await reader.GetAsync("/authenticated", created.PlainKey);
+
+        // Assert
+        response.ShouldRefuseAsInvalidToken(ScalekitErrorDescriptions.ApiKeyRefused);
+        reader.Validations.Should().Be(1);
+    }
+
+    [RedisFact]
+    public async Task A_shared_refusal_written_with_a_longer_refusal_cache_duration_stands_no_longer_than_the_readers()
+    {
+        // Arrange: the writer keeps refusals 1 minute, the reader 10 seconds
+        await using var emulator = await ScalekitEmulatorHost.StartAsync();
+        var prefix = Guid.NewGuid().ToString("N");
+        await using var writer = await ApiKeyHost.StartAsync(o => o.ApiKeys.RefusalCacheDuration = TimeSpan.FromMinutes(1), s => SharedThroughRedis(s, prefix), emulator);
+        await using var reader = await ApiKeyHost.StartAsync(o => o.ApiKeys.RefusalCacheDuration = TimeSpan.FromSeconds(10), s => SharedThroughRedis(s, prefix), emulator);
+        var madeUp = "skapi_" + Guid.NewGuid().ToString("N") + "refused";
+        (await writer.GetAsync("/authenticated", madeUp)).Dispose();
+
+        // Act: 15 seconds later by the reader's clock
+        reader.Time.Advance(TimeSpan.FromSeconds(15));
+        (await reader.GetAsync("/authenticated", madeUp)).Dispose();
+
+        // Assert
+        reader.Validations.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_shared_cache_time_out_that_surfaces_as_a_cancellation_is_skipped_and_logged_as_event_45()
+    {
+        // Arrange
+        await using var host = await ApiKeyHost.StartAsync(services: s => s.AddSingleton<HybridCache>(new ThrowingHybridCache(() => new TaskCanceledException("Redis timed out"))));
+        var created = await host.CreateKeyAsync();
+
+        // Act
+        using var response = await host.GetAsync("/authenticated", created.PlainKey);
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        host.LogsOf(45).Select(r => r.Message).Should().HaveCount(2).And.OnlyContain(m => m.Contains(nameof(TaskCanceledException)));
+    }
+
     [Fact]
     public async Task A_failing_distributed_cache_is_skipped_and_logged()
     {
@@ -102,7 +157,7 @@ public sealed class SharedApiKeyCacheTests(RedisServer redis) : IClassFixture<Re
     public async Task A_hybrid_cache_that_throws_is_skipped_and_logged_as_event_45()
     {
         // Arrange
-        await using var host = await ApiKeyHost.StartAsync(services: s => s.AddSingleton<HybridCache, ThrowingHybridCache>());
+        await using var host = await ApiKeyHost.StartAsync(services: s => s.AddSingleton<HybridCache>(new ThrowingHybridCache(() => new IOException("the cache is down"))));
         var created = await host.CreateKeyAsync();
 
         // Act
@@ -123,19 +178,19 @@ public sealed class SharedApiKeyCacheTests(RedisServer redis) : IClassFixture<Re
         services.AddHybridCache();
     }
 
-    /// <summary>A <see cref="HybridCache"/> of another implementation whose every call fails.</summary>
-    private sealed class ThrowingHybridCache : HybridCache
+    /// <summary>A <see cref="HybridCache"/> of another implementation whose every call fails with <paramref name="failure"/>.</summary>
+    private sealed class ThrowingHybridCache(Func<Exception> failure) : HybridCache
     {
         public override ValueTask<T> GetOrCreateAsync<TState, T>(string key, TState state, Func<TState, CancellationToken, ValueTask<T>> factory,
             HybridCacheEntryOptions? options = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default) =>
-            throw new IOException("the cache is down");
+            throw failure();
 
         public override ValueTask SetAsync<T>(string key, T value, HybridCacheEntryOptions? options = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default) =>
-            throw new IOException("the cache is down");
+            throw failure();
 
-        public override ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default) => throw new IOException("the cache is down");
+        public override ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default) => throw failure();
 
-        public override ValueTask RemoveByTagAsync(string tag, CancellationToken cancellationToken = default) => throw new IOException("the cache is down");
+        public override ValueTask RemoveByTagAsync(string tag, CancellationToken cancellationToken = default) => throw failure();
     }
 
     private sealed class BrokenCache : IDistributedCache

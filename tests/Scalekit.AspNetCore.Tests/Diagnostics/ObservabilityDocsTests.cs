@@ -18,7 +18,7 @@ public sealed class ObservabilityDocsTests
             .ToList();
 
         // Act and assert
-        names.Should().HaveCount(8);
+        names.Should().HaveCount(9);
         names.Should().OnlyContain(name => page.Contains("`" + name + "`", StringComparison.Ordinal));
     }
 
