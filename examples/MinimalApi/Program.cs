@@ -6,9 +6,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 // One line: validates Scalekit access tokens (signature on the cached JWKS, issuer, audience, expiry).
 // Reads "Scalekit" from appsettings.json; SCALEKIT_ENVIRONMENT_URL / SCALEKIT_AUDIENCE override it.
-// In Development, appsettings.Development.json turns API keys on (Scalekit:ApiKeys:Enabled): a bearer value that is not a JWT is checked by
-// asking Scalekit with the environment client (Scalekit:Management, or SCALEKIT_CLIENT_ID / SCALEKIT_CLIENT_SECRET;
-// the values there are the local emulator's). GET /api/me accepts a key; the scope-protected routes refuse it with 403.
+// In Development, appsettings.Development.json turns API keys on (Scalekit:ApiKeys:Enabled): a bearer value that is
+// not a JWT is checked by asking Scalekit with the environment client (Scalekit:Management, or SCALEKIT_CLIENT_ID /
+// SCALEKIT_CLIENT_SECRET; the values there are the local emulator's). GET /api/me accepts a key; the scope-protected
+// routes refuse it with 403.
 builder.AddScalekitApiAuth();
 builder.Services.AddSingleton<DeploymentStore>();
 
