@@ -58,6 +58,9 @@ public sealed class ApiExplorerPage
     {
         var tagButton = _page.GetByRole(AriaRole.Button, new() { Name = tag, Exact = true });
         var link = _page.Locator($"a[href='#tag/{tag.ToLowerInvariant()}/{method}/{path.TrimStart('/')}']");
+        // Scalar may still be rendering, and may open the first tag by itself: wait for the link or the tag's button
+        // before deciding whether to open the tag (a bare IsVisibleAsync answers at once, racing the render).
+        await link.Or(tagButton).First.WaitForAsync();
         if (!await link.IsVisibleAsync())
         {
             await tagButton.ClickAsync();
