@@ -136,7 +136,7 @@ public sealed class SharedApiKeyCacheTests(RedisServer redis) : IClassFixture<Re
         // Arrange
         await using var host = await ApiKeyHost.StartAsync(services: s =>
         {
-            s.AddSingleton<IDistributedCache, BrokenCache>();
+            s.AddSingleton<IDistributedCache, BrokenDistributedCache>();
             s.AddHybridCache();
         });
         var created = await host.CreateKeyAsync();
@@ -191,24 +191,5 @@ public sealed class SharedApiKeyCacheTests(RedisServer redis) : IClassFixture<Re
         public override ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default) => throw failure();
 
         public override ValueTask RemoveByTagAsync(string tag, CancellationToken cancellationToken = default) => throw failure();
-    }
-
-    private sealed class BrokenCache : IDistributedCache
-    {
-        public byte[]? Get(string key) => throw new IOException("Redis is down");
-
-        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => throw new IOException("Redis is down");
-
-        public void Refresh(string key) => throw new IOException("Redis is down");
-
-        public Task RefreshAsync(string key, CancellationToken token = default) => throw new IOException("Redis is down");
-
-        public void Remove(string key) => throw new IOException("Redis is down");
-
-        public Task RemoveAsync(string key, CancellationToken token = default) => throw new IOException("Redis is down");
-
-        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw new IOException("Redis is down");
-
-        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => throw new IOException("Redis is down");
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
+using Scalekit.AspNetCore.Tests.Framework;
 using Scalekit.Client.Tests.Framework;
 
 namespace Scalekit.Client.Tests.SharedCache;
@@ -15,7 +16,7 @@ public sealed class SharedCacheFailureTests(ClientEnvironment environment) : ICl
         var credentials = await environment.RegisterClientAsync();
         await using var services = ClientServices.Create(environment, credentials, o => o.UseSharedTokenCache = true, services: s =>
         {
-            s.AddSingleton<IDistributedCache, BrokenCache>();
+            s.AddSingleton<IDistributedCache, BrokenDistributedCache>();
             s.AddHybridCache();
         });
         var client = services.CreateClient();
@@ -27,24 +28,5 @@ public sealed class SharedCacheFailureTests(ClientEnvironment environment) : ICl
         // Assert
         second.StatusCode.Should().Be(HttpStatusCode.OK);
         environment.Proxy.TokenRequestsFor(credentials.ClientId).Should().Be(1);
-    }
-
-    private sealed class BrokenCache : IDistributedCache
-    {
-        public byte[]? Get(string key) => throw new IOException("Redis is down");
-
-        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => throw new IOException("Redis is down");
-
-        public void Refresh(string key) => throw new IOException("Redis is down");
-
-        public Task RefreshAsync(string key, CancellationToken token = default) => throw new IOException("Redis is down");
-
-        public void Remove(string key) => throw new IOException("Redis is down");
-
-        public Task RemoveAsync(string key, CancellationToken token = default) => throw new IOException("Redis is down");
-
-        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw new IOException("Redis is down");
-
-        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => throw new IOException("Redis is down");
     }
 }
