@@ -23,8 +23,7 @@ internal sealed class ScalekitTokenEndpointHealthCheck(
     {
         if (!registrations.Value.SectionByName.ContainsKey(clientName))
         {
-            return new HealthCheckResult(context.Registration.FailureStatus,
-                $"No Scalekit client credentials are registered for the HttpClient '{clientName}': call services.AddHttpClient(\"{clientName}\").AddScalekitClientCredentials().");
+            return new HealthCheckResult(context.Registration.FailureStatus, ScalekitClientRegistrations.NotRegistered(clientName));
         }
 
         var registration = TokenRegistration.From(clientName, options.Get(clientName));

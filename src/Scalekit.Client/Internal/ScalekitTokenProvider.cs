@@ -11,8 +11,7 @@ internal sealed class ScalekitTokenProvider(IOptionsMonitor<ScalekitClientCreden
         ArgumentNullException.ThrowIfNull(clientName);
         if (!registrations.Value.SectionByName.ContainsKey(clientName))
         {
-            throw new InvalidOperationException(
-                $"No Scalekit client credentials are registered for the HttpClient '{clientName}'. Call services.AddHttpClient(\"{clientName}\").AddScalekitClientCredentials().");
+            throw new InvalidOperationException(ScalekitClientRegistrations.NotRegistered(clientName));
         }
 
         var registration = TokenRegistration.From(clientName, options.Get(clientName));
